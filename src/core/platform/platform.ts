@@ -1,0 +1,20 @@
+/** Incremental SHA-256 over a file's bytes as stored. */
+export interface Sha256 {
+  update(chunk: Uint8Array): void;
+  /** Lowercase hex. */
+  digestHex(): string;
+}
+
+/**
+ * What the engine needs from its host that plain TypeScript cannot do fast. The portable
+ * implementation runs everywhere (worker, Node); the CLI passes Node's zlib and crypto, which are
+ * several times faster, and the worker passes the browser's native CompressionStream.
+ */
+export interface Platform {
+  /** Raw DEFLATE, as stored in raw_blocks (codec 'deflate-raw'). */
+  deflateRaw(data: Uint8Array): Promise<Uint8Array>;
+  inflateRaw(data: Uint8Array): Promise<Uint8Array>;
+  /** Gunzips a stream of every gzip member in turn (rotated logs are often concatenated members). */
+  gunzip(chunks: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array>;
+  createSha256(): Promise<Sha256>;
+}

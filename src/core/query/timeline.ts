@@ -1,0 +1,125 @@
+import type { Database, SqlValue } from 'sql.js';
+import { filterCondition, type EventFilter } from './filter';
+import { queryNumber, queryObjects, queryRows } from './sqlRows';
+
+/** Bucket widths the histogram picks from: the smallest that gives at most MAX_BUCKETS bars. */
+const BUCKET_STEPS_MS = [
+  1_000, 5_000, 10_000, 30_000, 60_000, 300_000, 600_000, 1_800_000, 3_600_000, 10_800_000,
+  21_600_000, 43_200_000, 86_400_000, 604_800_000, 2_592_000_000,
+];
+export const MAX_BUCKETS = 150;
+
+export type StackBy = 'activity' | 'status';
+
+/** Activity classes, in the order the chart stacks them. */
+export const ACTIVITY_CLASSES = ['read', 'write', 'delete', 'other', 'ssh', 'database', 'platform'] as const;
+/** Status classes, in stack order; `denied` is 401 and 403. */
+export const STATUS_CLASSES = ['2xx', '3xx', 'denied', '4xx', '5xx', 'none'] as const;
+
+const VERB_CLASS: Record<string, 'read' | 'write' | 'delete'> = {
+  get: 'read', list: 'read', watch: 'read',
+  create: 'write', update: 'write', patch: 'write',
+  delete: 'delete', deletecollection: 'delete',
+};
+
+export interface Histogram {
+  /** Start of the first bucket, epoch ms (a multiple of bucketMs). */
+  start: number;
+  bucketMs: number;
+  buckets: number;
+  /** One series per class that has events, counts per bucket. */
+  series: { key: string; counts: number[] }[];
+  total: number;
+}
+
+/** Picks the bucket width for a time span: the smallest step giving at most MAX_BUCKETS buckets. */
+export function pickBucketMs(spanMs: number): number {
+  for (const step of BUCKET_STEPS_MS) if (spanMs / step <= MAX_BUCKETS) return step;
+  return Math.ceil(spanMs / MAX_BUCKETS / 86_400_000) * 86_400_000;
+}
+
+function stringIds(db: Database, values: readonly string[]): number[] {
+  if (values.length === 0) return [];
+  const { rows } = queryRows(db, `SELECT id FROM strings WHERE value IN (${values.map(() => '?').join(',')})`, [...values]);
+  return rows.map((r) => Number(r[0]));
+}
+
+/** SQL expression over `event_rows e` giving an event's class, built from interned ids (no join on the hot path). */
+function classExpression(db: Database, stackBy: StackBy): string {
+  if (stackBy === 'status') {
+    return `CASE WHEN e.status_code IS NULL THEN 'none' WHEN e.status_code IN (401, 403) THEN 'denied'
+      WHEN e.status_code < 300 THEN '2xx' WHEN e.status_code < 400 THEN '3xx' WHEN e.status_code < 500 THEN '4xx' ELSE '5xx' END`;
+  }
+  const idsOf = (cls: string): string => stringIds(db, Object.keys(VERB_CLASS).filter((v) => VERB_CLASS[v] === cls)).join(',') || '-1';
+  const [authlog, db_, platform] = ['authlog', 'db-audit', 'platform-audit'].map((s) => stringIds(db, [s])[0] ?? -1);
+  return `CASE WHEN e.source_id = ${authlog} THEN 'ssh' WHEN e.source_id = ${db_} THEN 'database' WHEN e.source_id = ${platform} THEN 'platform'
+    WHEN e.verb_id IN (${idsOf('read')}) THEN 'read' WHEN e.verb_id IN (${idsOf('write')}) THEN 'write'
+    WHEN e.verb_id IN (${idsOf('delete')}) THEN 'delete' ELSE 'other' END`;
+}
+
+/** First and last event time under a filter (null when nothing matches). */
+export function timeBounds(db: Database, filter: EventFilter = {}): { min: number; max: number } | null {
+  const cond = filterCondition(filter);
+  const { rows } = queryRows(db, `SELECT min(e.ts), max(e.ts) FROM event_rows e WHERE ${cond.where}`, cond.params);
+  const [min, max] = rows[0] ?? [];
+  return min === null || min === undefined ? null : { min: Number(min), max: Number(max) };
+}
+
+/** Events over time, bucketed automatically for the filter's span, stacked by activity or status class. */
+export function histogram(db: Database, filter: EventFilter, stackBy: StackBy = 'activity'): Histogram {
+  const bounds = timeBounds(db, filter);
+  if (!bounds) return { start: filter.from ?? 0, bucketMs: 60_000, buckets: 0, series: [], total: 0 };
+  const from = filter.from ?? bounds.min;
+  const to = filter.to ?? bounds.max + 1;
+  const bucketMs = pickBucketMs(Math.max(1, to - from));
+  const start = Math.floor(from / bucketMs) * bucketMs;
+  const buckets = Math.max(1, Math.ceil((to - start) / bucketMs));
+  const cond = filterCondition(filter);
+  const { rows } = queryRows(
+    db,
+    `SELECT (e.ts - ?) / ? AS b, ${classExpression(db, stackBy)} AS k, count(*) FROM event_rows e WHERE ${cond.where} GROUP BY b, k`,
+    [start, bucketMs, ...cond.params],
+  );
+  const order: readonly string[] = stackBy === 'status' ? STATUS_CLASSES : ACTIVITY_CLASSES;
+  const byKey = new Map<string, number[]>();
+  let total = 0;
+  for (const [b, k, n] of rows) {
+    const key = String(k);
+    let counts = byKey.get(key);
+    if (!counts) byKey.set(key, (counts = new Array<number>(buckets).fill(0)));
+    counts[Math.min(buckets - 1, Number(b))] += Number(n);
+    total += Number(n);
+  }
+  const series = order.filter((k) => byKey.has(k)).map((key) => ({ key, counts: byKey.get(key) as number[] }));
+  return { start, bucketMs, buckets, series, total };
+}
+
+export function countEvents(db: Database, filter: EventFilter = {}): number {
+  const cond = filterCondition(filter);
+  return queryNumber(db, `SELECT count(*) FROM event_rows e WHERE ${cond.where}`, cond.params);
+}
+
+/** Columns the event table shows, from the public view. */
+export const TABLE_COLUMNS = [
+  'id', 'ts', 'source', 'cluster', 'node', 'user', 'src_ip', 'verb', 'action', 'namespace', 'resource', 'name',
+  'status_code', 'user_agent', 'message', 'file_id', 'line',
+] as const;
+export type TableRow = Record<(typeof TABLE_COLUMNS)[number], SqlValue>;
+
+/** One page of events in time order (ties by file and line). */
+export function eventPage(db: Database, filter: EventFilter, offset: number, limit: number): TableRow[] {
+  const cond = filterCondition(filter);
+  return queryObjects<TableRow>(
+    db,
+    `SELECT ${TABLE_COLUMNS.map((c) => `v."${c}"`).join(', ')} FROM (
+       SELECT e.id FROM event_rows e WHERE ${cond.where} ORDER BY e.ts, e.file_id, e.line LIMIT ? OFFSET ?
+     ) p JOIN events v ON v.id = p.id ORDER BY v.ts, v.file_id, v.line`,
+    [...cond.params, limit, offset],
+  );
+}
+
+/** Every column of one event from the public view, plus the path of its file. */
+export function eventRow(db: Database, id: number): Record<string, SqlValue> | null {
+  const rows = queryObjects(db, 'SELECT v.*, f.path AS file_path, f.sha256 AS file_sha256 FROM events v JOIN files f ON f.id = v.file_id WHERE v.id = ?', [id]);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,283 @@
+import type { Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
+import type { FileStatus, NormalizedEvent } from '../model';
+import { EVENT_COLUMNS, ROW_COLUMNS } from './columns';
+import { CASE_APPLICATION, MIGRATIONS, SCHEMA_VERSION } from './schema';
+import { RawBlockWriter } from './rawBlocks';
+import type { Platform } from '../platform/platform';
+
+/** A case file that cannot be opened: damaged, foreign, or from a newer Trailhound. */
+export class CaseFileError extends Error {}
+
+const STAGE_RANK: Record<string, number> = { RequestReceived: 1, ResponseStarted: 2, ResponseComplete: 3, Panic: 3 };
+const ROWS_PER_INSERT = 50;
+const PENDING_LIMIT = 4000;
+
+/** Counters of one file being imported; the store fills events and merged. */
+export interface FileCounts {
+  lines: number;
+  events: number;
+  merged: number;
+  rejected: number;
+  blank: number;
+}
+
+export interface NewFile {
+  path: string;
+  size: number;
+  sha256: string;
+  format: string | null;
+  cluster: string | null;
+  node: string | null;
+}
+
+type Row = SqlValue[];
+
+/**
+ * The case: one SQLite database (sql.js, in memory) holding events, provenance and annotations.
+ * Writes are buffered and flushed in multi-row INSERTs inside transactions; the same auditID seen
+ * at several stages is kept once, with its latest stage.
+ */
+export class CaseStore {
+  readonly db: Database;
+  readonly #platform: Platform;
+  #strings = new Map<string, number>();
+  #nextStringId = 1;
+  #nextEventId = 1;
+  #pending = new Map<number, Row>();
+  /** auditID -> event id * 4 + stage rank; built lazily from the case on the first import. */
+  #auditIds: Map<string, number> | null = null;
+  #insertMany: Statement | null = null;
+  #insertOne: Statement | null = null;
+  #update: Statement | null = null;
+  #insertString: Statement | null = null;
+  #raw: RawBlockWriter;
+
+  private constructor(db: Database, platform: Platform) {
+    this.db = db;
+    this.#platform = platform;
+    this.#raw = new RawBlockWriter(db, platform);
+    this.#loadCounters();
+  }
+
+  /** A new, empty case. */
+  static create(SQL: SqlJsStatic, platform: Platform): CaseStore {
+    const db = new SQL.Database();
+    db.run('BEGIN');
+    for (const step of MIGRATIONS.flat()) db.run(step);
+    db.run('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)', ['application', CASE_APPLICATION, 'schema_version', String(SCHEMA_VERSION)]);
+    db.run('COMMIT');
+    return new CaseStore(db, platform);
+  }
+
+  /** Opens a case file's bytes; refuses, with a clear message, anything that is not a Trailhound case. */
+  static open(SQL: SqlJsStatic, platform: Platform, bytes: Uint8Array): CaseStore {
+    let db: Database;
+    try {
+      db = new SQL.Database(bytes);
+      db.exec('SELECT count(*) FROM sqlite_master');
+    } catch {
+      throw new CaseFileError('not a SQLite database (damaged, or not a case file)');
+    }
+    let meta: Map<string, string>;
+    try {
+      const res = db.exec('SELECT key, value FROM meta');
+      meta = new Map((res[0]?.values ?? []).map(([k, v]) => [String(k), String(v)]));
+    } catch {
+      db.close();
+      throw new CaseFileError('a SQLite database, but not a Trailhound case (no meta table)');
+    }
+    if (meta.get('application') !== CASE_APPLICATION) {
+      db.close();
+      throw new CaseFileError('a SQLite database, but not a Trailhound case');
+    }
+    const version = Number(meta.get('schema_version'));
+    if (!Number.isInteger(version) || version < 1) {
+      db.close();
+      throw new CaseFileError('a Trailhound case with an unreadable schema version');
+    }
+    if (version > SCHEMA_VERSION) {
+      db.close();
+      throw new CaseFileError(`this case was written by a newer Trailhound (schema ${version}; this version reads up to ${SCHEMA_VERSION})`);
+    }
+    if (version < SCHEMA_VERSION) {
+      db.run('BEGIN');
+      for (const step of MIGRATIONS.slice(version).flat()) db.run(step);
+      db.run("UPDATE meta SET value = ? WHERE key = 'schema_version'", [String(SCHEMA_VERSION)]);
+      db.run('COMMIT');
+    }
+    return new CaseStore(db, platform);
+  }
+
+  #loadCounters(): void {
+    const one = (sql: string): number => Number(this.db.exec(sql)[0]?.values[0]?.[0] ?? 0);
+    this.#nextEventId = one('SELECT coalesce(max(id), 0) + 1 FROM event_rows');
+    this.#nextStringId = one('SELECT coalesce(max(id), 0) + 1 FROM strings');
+    const res = this.db.exec('SELECT value, id FROM strings');
+    for (const [value, id] of res[0]?.values ?? []) this.#strings.set(String(value), Number(id));
+    this.#raw.resume(one('SELECT coalesce(max(id), 0) + 1 FROM raw_blocks'));
+  }
+
+  #intern(value: string | number | null): number | null {
+    if (value === null) return null;
+    const text = String(value);
+    let id = this.#strings.get(text);
+    if (id === undefined) {
+      id = this.#nextStringId++;
+      this.#strings.set(text, id);
+      this.#insertString ??= this.db.prepare('INSERT INTO strings (id, value) VALUES (?, ?)');
+      this.#insertString.run([id, text]);
+    }
+    return id;
+  }
+
+  #auditIndex(): Map<string, number> {
+    if (this.#auditIds) return this.#auditIds;
+    const map = new Map<string, number>();
+    const stmt = this.db.prepare(
+      'SELECT e.audit_id, e.id, s.value FROM event_rows e LEFT JOIN strings s ON s.id = e.stage_id WHERE e.audit_id IS NOT NULL',
+    );
+    while (stmt.step()) {
+      const [auditId, id, stage] = stmt.get();
+      map.set(String(auditId), Number(id) * 4 + (STAGE_RANK[String(stage)] ?? 0));
+    }
+    stmt.free();
+    this.#auditIds = map;
+    return map;
+  }
+
+  /** Opens a row in `files` for a file about to be read. */
+  addFile(file: NewFile): number {
+    this.db.run(
+      `INSERT INTO files (path, size, sha256, format, status, cluster, node, imported_at) VALUES (?, ?, ?, ?, 'partial', ?, ?, ?)`,
+      [file.path, file.size, file.sha256, file.format, file.cluster, file.node, Date.now()],
+    );
+    return Number(this.db.exec('SELECT last_insert_rowid()')[0].values[0][0]);
+  }
+
+  /** The id of a file already in the case with these bytes, if any. */
+  findFileBySha256(sha256: string): number | null {
+    const res = this.db.exec("SELECT id FROM files WHERE sha256 = ? AND status != 'skipped' LIMIT 1", [sha256]);
+    return res[0] ? Number(res[0].values[0][0]) : null;
+  }
+
+  /** Closes a file's row with its final counts. */
+  finishFile(fileId: number, format: string | null, counts: FileCounts, status: FileStatus, reason: string | null, sha256?: string): void {
+    this.db.run(
+      `UPDATE files SET format = ?, lines = ?, events = ?, merged = ?, rejected = ?, blank = ?, status = ?, reason = ?, sha256 = coalesce(?, sha256) WHERE id = ?`,
+      [format, counts.lines, counts.events, counts.merged, counts.rejected, counts.blank, status, reason, sha256 ?? null, fileId],
+    );
+  }
+
+  addReject(fileId: number, line: number, reason: string, excerpt: string): void {
+    this.db.run('INSERT INTO rejects (file_id, line, reason, excerpt) VALUES (?, ?, ?, ?)', [fileId, line, reason, excerpt.slice(0, 200)]);
+  }
+
+  /**
+   * Adds one event with its raw record. Returns 'merged' when its auditID is already in the case
+   * (the stored row keeps the latest stage), else 'stored'.
+   */
+  addEvent(fileId: number, line: number, ev: NormalizedEvent, raw: string): 'stored' | 'merged' {
+    const rank = ev.auditId ? (STAGE_RANK[ev.stage ?? ''] ?? 0) : 0;
+    if (ev.auditId) {
+      const index = this.#auditIndex();
+      const known = index.get(ev.auditId);
+      if (known !== undefined) {
+        const id = Math.floor(known / 4);
+        if (rank > known % 4) {
+          index.set(ev.auditId, id * 4 + rank);
+          this.#replaceRow(id, this.#toRow(id, fileId, line, ev, raw));
+        }
+        return 'merged';
+      }
+      const id = this.#nextEventId++;
+      index.set(ev.auditId, id * 4 + rank);
+      this.#pending.set(id, this.#toRow(id, fileId, line, ev, raw));
+    } else {
+      const id = this.#nextEventId++;
+      this.#pending.set(id, this.#toRow(id, fileId, line, ev, raw));
+    }
+    if (this.#pending.size >= PENDING_LIMIT) this.#flushRows();
+    return 'stored';
+  }
+
+  #toRow(id: number, fileId: number, line: number, ev: NormalizedEvent, raw: string): Row {
+    const row: Row = [id];
+    for (const c of EVENT_COLUMNS) {
+      const v = ev[c.field];
+      row.push(c.interned ? this.#intern(v) : v);
+    }
+    const ref = this.#raw.add(raw);
+    row.push(fileId, line, ref.block, ref.index);
+    return row;
+  }
+
+  #replaceRow(id: number, row: Row): void {
+    if (this.#pending.has(id)) {
+      this.#pending.set(id, row);
+      return;
+    }
+    this.#update ??= this.db.prepare(
+      `UPDATE event_rows SET ${ROW_COLUMNS.slice(1).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+    );
+    this.#update.run([...row.slice(1), id]);
+  }
+
+  #flushRows(): void {
+    if (this.#pending.size === 0) return;
+    const rows = [...this.#pending.values()];
+    this.#pending.clear();
+    const placeholders = `(${ROW_COLUMNS.map(() => '?').join(', ')})`;
+    this.#insertMany ??= this.db.prepare(
+      `INSERT INTO event_rows (${ROW_COLUMNS.join(', ')}) VALUES ${Array(ROWS_PER_INSERT).fill(placeholders).join(', ')}`,
+    );
+    this.#insertOne ??= this.db.prepare(`INSERT INTO event_rows (${ROW_COLUMNS.join(', ')}) VALUES ${placeholders}`);
+    let i = 0;
+    for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) this.#insertMany.run(rows.slice(i, i + ROWS_PER_INSERT).flat());
+    for (; i < rows.length; i++) this.#insertOne.run(rows[i]);
+  }
+
+  /** Writes buffered rows and full raw blocks. */
+  async flush(): Promise<void> {
+    this.#flushRows();
+    await this.#raw.flush(false);
+  }
+
+  /** Writes everything buffered, the last partial raw block included: call at the end of a file. */
+  async flushAll(): Promise<void> {
+    this.#flushRows();
+    await this.#raw.flush(true);
+  }
+
+  /** Runs `work` in one transaction (the import batches many flushes into one). */
+  begin(): void {
+    this.db.run('BEGIN');
+  }
+
+  commit(): void {
+    this.db.run('COMMIT');
+  }
+
+  /** The original record of an event, decompressed from its raw block. */
+  async rawRecord(eventId: number): Promise<string | null> {
+    const res = this.db.exec('SELECT raw_block, raw_index FROM event_rows WHERE id = ?', [eventId]);
+    const row = res[0]?.values[0];
+    if (!row || row[0] === null) return null;
+    return this.#raw.read(Number(row[0]), Number(row[1]));
+  }
+
+  /** The whole case as SQLite file bytes. Flush first. */
+  export(): Uint8Array {
+    for (const stmt of [this.#insertMany, this.#insertOne, this.#update, this.#insertString]) stmt?.free();
+    this.#insertMany = this.#insertOne = this.#update = this.#insertString = null;
+    this.#raw.freeStatements();
+    return this.db.export();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  get platform(): Platform {
+    return this.#platform;
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * The one API the sandboxed preload exposes to the renderer (as `window.trailhound`), typed once
+ * and shared. Files to import are chosen through <input type=file> (a native dialog in Electron)
+ * and read in the worker, so no file bytes cross IPC except the case being saved.
+ */
+export type MenuCommand = 'open-files' | 'open-folder' | 'open-case' | 'save-case-as' | 'open-sample' | 'toggle-time-zone';
+
+export const MENU_COMMANDS: readonly MenuCommand[] = ['open-files', 'open-folder', 'open-case', 'save-case-as', 'open-sample', 'toggle-time-zone'];
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface DesktopApi {
+  /** Asks where to save (native dialog) and writes the case atomically (temp file, then rename). Resolves to the path, or null when the user cancelled. */
+  saveCaseAs(bytes: Uint8Array, suggestedName: string): Promise<Result<string | null>>;
+  /** Subscribes to the application menu; returns the unsubscribe function. */
+  onMenuCommand(handler: (command: MenuCommand) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    /** Present in the desktop app only; the browser build falls back to downloads and file inputs. */
+    trailhound?: DesktopApi;
+  }
+}
