@@ -11,6 +11,8 @@ export interface ParseContext {
   mtime: number | null;
   /** Minutes east of UTC for timestamps written without a zone. */
   defaultOffsetMinutes: number;
+  /** Year for syslog timestamps that carry none, when the user sets it; else inferred. */
+  year: number | null;
 }
 
 /** The outcome of one record: an event, a blank line, or a reject with a reason. */

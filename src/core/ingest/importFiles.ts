@@ -31,6 +31,8 @@ export interface ImportOptions {
   node?: string | null;
   /** Minutes east of UTC for timestamps written without a zone. */
   defaultOffsetMinutes?: number;
+  /** Year for syslog lines that carry none (else inferred from the file's dates). */
+  year?: number | null;
   signal?: AbortSignal;
   /** Called about every 100 ms; an async callback lets the host breathe (the worker yields here). */
   onProgress?: (p: ImportProgress) => void | Promise<void>;
@@ -101,6 +103,7 @@ async function importOne(store: CaseStore, input: InputFile, options: ImportOpti
     node: options.node ?? fromPath.node,
     mtime: input.mtime,
     defaultOffsetMinutes: options.defaultOffsetMinutes ?? 0,
+    year: options.year ?? null,
   };
   const hasher = await store.platform.createSha256();
   const fileId = store.addFile({ path: input.path, size: input.size, sha256: '', format: null, cluster: ctx.cluster, node: ctx.node });
