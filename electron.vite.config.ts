@@ -3,11 +3,20 @@ import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 export default defineConfig({
+  // ES module (package.json "type": "module"): out/main/index.js, the package's "main".
   main: {
     build: { outDir: 'out/main', rollupOptions: { input: resolve(__dirname, 'src/main/index.ts') } },
   },
+  // A sandboxed preload cannot be an ES module nor load other files: one CommonJS file
+  // (out/preload/index.cjs, named in src/main/appPaths.ts) that requires only `electron`.
   preload: {
-    build: { outDir: 'out/preload', rollupOptions: { input: resolve(__dirname, 'src/preload/index.ts') } },
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: resolve(__dirname, 'src/preload/index.ts'),
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),

@@ -44,6 +44,10 @@ export default tseslint.config(
     'The renderer talks to the engine through the worker protocol; no Node, no electron.'),
   layer(['src/preload/**/*.ts'], [...NODE_BUILTINS, 'svelte', '**/core/**', '**/renderer/**', '**/cli/**'],
     'The sandboxed preload may use only electron renderer modules and the shared API types.'),
+  layer(['src/node/**/*.ts'], ['electron', 'svelte', 'svelte/*', '**/renderer/**', '**/cli/**', '**/main/**', '**/worker/**'],
+    'src/node holds Node helpers shared by the CLI and the main process: no electron, no UI.'),
+  layer(['src/main/**/*.ts'], ['svelte', 'svelte/*', '**/renderer/**', '**/cli/**', '**/worker/**'],
+    'The main process is a thin shell: no UI code, no CLI.'),
   layer(['src/cli/**/*.ts'], ['electron', 'svelte', 'svelte/*', '**/renderer/**', '**/main/**'],
     'The CLI is Node over the core: no electron, no svelte.'),
 );

@@ -1,1 +1,78 @@
-export {};
+// The Electron main process: wiring only. Every decision (window options, navigation, CSP,
+// permissions, IPC validation, the atomic save, the menu) is a plain function in a file that
+// does not import electron, and is unit-tested there.
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { writeFileAtomic } from '../node/atomicWrite';
+import { IPC_CHANNELS, type MenuCommand } from '../shared/desktopApi';
+import { appPaths } from './appPaths';
+import { buildMenuTemplate } from './menuTemplate';
+import { saveCaseAs, saveDialogOptions } from './saveCaseAs';
+import { isAllowedNavigation, isPermissionGranted, isTrustedSender, windowOpenDecision, withContentSecurityPolicy } from './securityPolicy';
+import { appWindowOptions } from './windowOptions';
+
+const paths = appPaths(import.meta.dirname);
+let mainWindow: BrowserWindow | null = null;
+
+// Every renderer sandboxed, whatever a window's own options say.
+app.enableSandbox();
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event) => {
+    if (!isAllowedNavigation(event.url, paths.indexUrl)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAllowedNavigation(event.url, paths.indexUrl)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(windowOpenDecision);
+});
+
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) }));
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionGranted(permission)));
+  ses.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
+}
+
+function sendMenuCommand(command: MenuCommand): void {
+  const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  target?.webContents.send(IPC_CHANNELS.menuCommand, command);
+}
+
+ipcMain.handle(IPC_CHANNELS.saveCaseAs, async (event, bytes: unknown, name: unknown) => {
+  if (!isTrustedSender(event.senderFrame?.url, paths.indexUrl)) return { ok: false, error: 'refused: not the app page' };
+  const owner = BrowserWindow.fromWebContents(event.sender);
+  return saveCaseAs(bytes, name, {
+    askPath: async (defaultPath) => {
+      const options = saveDialogOptions(defaultPath);
+      const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return choice.canceled || !choice.filePath ? null : choice.filePath;
+    },
+    write: writeFileAtomic,
+    defaultDir: app.getPath('documents'),
+  });
+});
+
+async function createMainWindow(): Promise<void> {
+  const win = new BrowserWindow(appWindowOptions(paths.preload));
+  mainWindow = win;
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  await win.loadFile(paths.indexHtml);
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('activate', () => {
+  if (BrowserWindow.getAllWindows().length === 0) void createMainWindow();
+});
+
+void app.whenReady().then(async () => {
+  hardenSession();
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(sendMenuCommand, process.platform, !app.isPackaged)));
+  await createMainWindow();
+});

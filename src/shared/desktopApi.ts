@@ -7,6 +7,19 @@ export type MenuCommand = 'open-files' | 'open-folder' | 'open-case' | 'save-cas
 
 export const MENU_COMMANDS: readonly MenuCommand[] = ['open-files', 'open-folder', 'open-case', 'save-case-as', 'open-sample', 'toggle-time-zone'];
 
+/** True for a value that is one of the menu commands (checked where it crosses a process boundary). */
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}
+
+/** The IPC channels between main and preload; nothing else is listened to. */
+export const IPC_CHANNELS = {
+  /** renderer -> main, invoke: (bytes: Uint8Array, suggestedName: string) => Result<string | null> */
+  saveCaseAs: 'trailhound:save-case-as',
+  /** main -> renderer: (command: MenuCommand) */
+  menuCommand: 'trailhound:menu-command',
+} as const;
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface DesktopApi {

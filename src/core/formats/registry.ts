@@ -1,8 +1,13 @@
+import { journaldJson } from './journald';
 import { kubeAuditEventList, kubeAuditJsonLines } from './kubeAudit';
+import { syslogIso8601, syslogRfc3164, syslogRfc5424 } from './syslog';
 import type { DocumentFormat, LineFormat, LogFormat } from './types';
 
 /** Every format Trailhound reads, in tie-break order. New formats register here. */
-export const FORMATS: readonly LogFormat[] = [kubeAuditJsonLines, kubeAuditEventList];
+export const FORMATS: readonly LogFormat[] = [
+  kubeAuditJsonLines, kubeAuditEventList,
+  syslogRfc3164, syslogIso8601, syslogRfc5424, journaldJson,
+];
 
 export type Detection = { kind: 'lines'; format: LineFormat } | { kind: 'document'; format: DocumentFormat } | null;
 

@@ -42,6 +42,8 @@ export interface LineFormat {
    */
   sniff(lines: readonly string[]): number;
   open(ctx: ParseContext): LineParser;
+  /** Sample records and what they must produce, each read by a fresh parser (formatSamples.test.ts). */
+  samples?: readonly FormatSample[];
 }
 
 /** A record of a whole-document format, with its 1-based position as its line number. */

@@ -84,7 +84,7 @@ export async function importFiles(store: CaseStore, inputs: readonly InputFile[]
       if (options.signal?.aborted) throw new Cancelled();
     };
     const summary = await importOne(store, input, options, report);
-    if (summary.reason === CANCELLED_REASON) cancelled = true;
+    if (summary.reason?.startsWith(CANCELLED_REASON)) cancelled = true;
     files.push(summary);
     progress.bytesBefore += input.size;
   }

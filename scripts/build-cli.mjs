@@ -1,0 +1,82 @@
+// Bundles the Node-side entry points (the `trailhound` CLI, the benchmark, the web fallback's
+// server) with esbuild into out/cli/*.mjs. Run by `prepare`, `build:cli`, `bench`, `start`, and by
+// bin/trailhound.mjs whenever the bundle is missing or older than the sources.
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const CLI_OUT_DIR = join(ROOT, 'out', 'cli');
+/** Sources the bundles are made of: a change under any of them makes the bundles stale. */
+export const CLI_SOURCE_DIRS = ['src/cli', 'src/node', 'src/core', 'src/shared'].map((d) => join(ROOT, d));
+
+/** Fixed entries (built when their source exists), then every file in src/cli/entries/. */
+const FIXED_ENTRIES = [
+  ['src/cli/main.ts', 'trailhound'],
+  ['src/cli/bench.ts', 'bench'],
+];
+
+export function cliEntries() {
+  const entries = FIXED_ENTRIES.filter(([src]) => existsSync(join(ROOT, src))).map(([src, name]) => ({ in: join(ROOT, src), out: name }));
+  const extra = join(ROOT, 'src/cli/entries');
+  if (existsSync(extra)) {
+    for (const file of readdirSync(extra).sort()) {
+      if (/\.ts$/.test(file) && !/\.test\.ts$/.test(file)) entries.push({ in: join(extra, file), out: basename(file, '.ts') });
+    }
+  }
+  return entries;
+}
+
+/**
+ * Builds every entry (or those named in `only`). Output files are written to a temp name and renamed, so that a CLI started
+ * while another process rebuilds never runs a half-written bundle.
+ */
+export async function buildCli({ quiet = false, only = null } = {}) {
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    throw new Error('esbuild is not installed (a devDependency): run npm install, then npm run build:cli');
+  }
+  // `only` lets the CLI rebuild itself without depending on other entries compiling.
+  const entries = cliEntries().filter((e) => !only || only.includes(e.out));
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: entries,
+    outdir: CLI_OUT_DIR,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // npm packages stay in node_modules: sql.js must, to find its wasm beside its own file.
+    packages: 'external',
+    sourcemap: 'linked',
+    legalComments: 'none',
+    logLevel: quiet ? 'silent' : 'warning',
+    write: false,
+  });
+  await mkdir(CLI_OUT_DIR, { recursive: true });
+  for (const file of result.outputFiles) {
+    const temp = `${file.path}.${process.pid}.${Date.now()}.tmp`;
+    try {
+      await writeFile(temp, file.contents);
+      await rename(temp, file.path);
+    } catch (err) {
+      await rm(temp, { force: true });
+      throw err;
+    }
+  }
+  if (!quiet) console.error(`built ${entries.map((e) => `out/cli/${e.out}.mjs`).join(', ')}`);
+  return entries;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  try {
+    await buildCli();
+  } catch (err) {
+    console.error(`build-cli: ${err.message}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,66 @@
+export const MAIN_HELP = `Usage: trailhound <command> [options]
+
+Offline forensic analysis of Kubernetes API audit logs, on a case file (SQLite).
+
+Commands:
+  import <paths...> --case <file> [--json]   add log files and folders to a case (created if missing)
+  sql <case> "<SELECT ...>" [--json | --csv]  run one read-only SQL statement over a case
+
+Options:
+  -h, --help      show help (also: trailhound <command> --help)
+  -V, --version   print the version
+
+Standard output carries the result alone; messages and progress go to standard error.
+Exit status: 0 success; 1 import completed but some line was rejected or some file is
+partial or skipped; 2 usage error, missing path, unreadable or foreign case, invalid or
+writing SQL; 70 internal error (a bug: please report it); 130 interrupted (Ctrl-C).
+`;
+
+export const IMPORT_HELP = `Usage: trailhound import <paths...> --case <file> [--json]
+
+Adds log files and folders to a case, creating the case when the file does not exist. Each
+file is recognized by its content (Kubernetes audit JSON lines or an EventList document,
+plain or .gz, several gzip members included), hashed (SHA-256 of its bytes as stored) and
+parsed; a malformed line is kept as a reject and counted, never aborting the import.
+
+  <paths...>         files and folders; folders are read recursively, in name order
+  -c, --case <file>  the case file to create or add to (written atomically: a temp file in
+                     the same folder, then a rename; Ctrl-C leaves it unchanged)
+      --json         print the summary as one JSON object:
+                     {"case", "created", "files": [{"id", "path", "size", "sha256", "format",
+                     "lines", "events", "merged", "rejected", "blank", "status", "reason"}],
+                     "totals": {...}, "case_events", "elapsed_ms"}
+  -h, --help         show this help
+
+Paths recorded in the case: a folder's files as <folder name>/<path inside it>, e.g.
+logs/prod-eu-1/kube-apiserver/audit.log, from which the cluster (prod-eu-1) is read; a file
+given directly as typed when relative and inside the current folder, else by its name.
+
+Without --json, prints a table: path, format, lines, events, merged, rejected, blank, status,
+reason, sha256 (lines = events + merged + rejected + blank). Progress is drawn on standard
+error when it is a terminal; a one-line summary is always printed there at the end.
+
+Exit status: 0 all lines taken; 1 some line rejected or some file partial or skipped;
+2 usage error, missing path, or an existing file that is not a readable case; 130 interrupted.
+`;
+
+export const SQL_HELP = `Usage: trailhound sql <case> "<SELECT ...>" [--json | --csv]
+
+Runs one read-only SQL statement (SQLite dialect) over a case and prints the result. A
+statement that would write is refused (exit 2) and the case file is never modified.
+Main tables: events (the normalized events), files (provenance), rejects (malformed lines).
+
+      --json   a JSON array with one object per row, keys in the query's column order,
+               SQL types kept (integers and reals as numbers, NULL as null); a repeated
+               column name gets a suffix (_2, _3...) so no value is lost
+      --csv    CSV (RFC 4180, UTF-8, CRLF) with a header row; text that a spreadsheet would
+               run as a formula (starting with = + - @ tab or CR) gets a leading apostrophe
+  -h, --help   show this help
+
+Without --json or --csv: an aligned table; NULL is an empty cell, and control characters
+and terminal escapes from the logs are shown as \\xNN (invisible formatting characters as
+\\u{XXXX}) so that they cannot act on your terminal.
+BLOB values: lowercase hex strings in JSON and CSV; <blob N bytes> in the table.
+
+Example: trailhound sql case.sqlite "SELECT user, count(*) AS n FROM events GROUP BY user ORDER BY n DESC" --csv
+`;

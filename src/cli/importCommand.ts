@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { importFiles } from '../core/ingest/importFiles';
+import { queryNumber } from '../core/query/sqlRows';
+import { writeFileAtomic } from '../node/atomicWrite';
+import { collectDiskInputs, InputPathError } from '../node/diskInputs';
+import { parseCommandArgs } from './args';
+import { openOrCreateCase } from './caseFile';
+import { CliError, EXIT, type CliIo } from './cliIo';
+import { IMPORT_HELP } from './helpText';
+import { importJson, importSummaryLine, importTable, isIncomplete, totalsOf } from './importReport';
+import { createProgressLine } from './progressLine';
+
+/**
+ * `trailhound import <paths...> --case <file> [--json]`: adds files and folders to a case,
+ * creating it when missing, and writes it back atomically. Ctrl-C leaves the case untouched.
+ */
+export async function runImportCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseCommandArgs('import', argv, { case: { type: 'string', short: 'c' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  if (args.flags.help) {
+    io.stdout.write(IMPORT_HELP);
+    return EXIT.ok;
+  }
+  const casePath = args.strings.case;
+  if (!casePath) throw new CliError('import: --case <file> is required (see trailhound import --help)');
+  if (args.positionals.length === 0) throw new CliError('import: no files or folders given (see trailhound import --help)');
+
+  let collected;
+  try {
+    collected = await collectDiskInputs(args.positionals, new Set([resolve(casePath)]));
+  } catch (err) {
+    if (err instanceof InputPathError) throw new CliError(`import: ${err.message}`);
+    throw err;
+  }
+  for (const p of collected.passedOver) io.stderr.write(`trailhound: passed over ${p.path}: ${p.reason}\n`);
+  if (collected.inputs.length === 0) throw new CliError(`import: no files found in ${args.positionals.join(', ')}`);
+
+  const { store, created } = await openOrCreateCase(casePath);
+  const progress = createProgressLine(io.stderr);
+  let summary;
+  try {
+    summary = await importFiles(store, collected.inputs, { signal: io.signal, onProgress: (p) => progress.update(p) });
+  } finally {
+    progress.clear();
+  }
+  // The signal is checked too: importFiles reports `cancelled` only when files were left unread.
+  if (summary.cancelled || io.signal?.aborted) {
+    store.close();
+    io.stderr.write(`trailhound: import interrupted; ${casePath} was not changed\n`);
+    return EXIT.interrupted;
+  }
+  const caseEvents = queryNumber(store.db, 'SELECT count(*) FROM event_rows');
+  const bytes = store.export();
+  store.close();
+  try {
+    await writeFileAtomic(casePath, bytes);
+  } catch (err) {
+    throw new CliError(`import: cannot write ${casePath}: ${(err as Error).message}`);
+  }
+
+  const totals = totalsOf(summary.files);
+  io.stdout.write(args.flags.json
+    ? importJson({ case: casePath, created, files: summary.files, totals, case_events: caseEvents, elapsed_ms: Math.round(summary.elapsedMs) })
+    : importTable(summary.files));
+  io.stderr.write(importSummaryLine(casePath, totals, summary.elapsedMs, created) + '\n');
+  return isIncomplete(totals) ? EXIT.incomplete : EXIT.ok;
+}

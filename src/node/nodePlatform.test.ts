@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { portablePlatform } from '../core/platform/portable';
+import { nodePlatform } from './nodePlatform';
+
+const MULTI_MEMBER = join(import.meta.dirname, '../cli/fixtures/logs/prod-eu-1/kube-apiserver/audit-2024-03-06T08-00-02.log.gz');
+
+async function* chunksOf(bytes: Uint8Array, size: number): AsyncIterable<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+async function collect(it: AsyncIterable<Uint8Array>): Promise<string> {
+  const parts: Uint8Array[] = [];
+  for await (const c of it) parts.push(c);
+  return Buffer.concat(parts).toString('utf8');
+}
+
+describe('nodePlatform', () => {
+  it('gunzips every member of a concatenated .gz, whatever the chunking', async () => {
+    const bytes = readFileSync(MULTI_MEMBER);
+    for (const size of [1, 7, 1 << 20]) {
+      const text = await collect(nodePlatform.gunzip(chunksOf(bytes, size)));
+      expect(text.trimEnd().split('\n')).toHaveLength(4);
+      expect(text).toBe(await collect(portablePlatform.gunzip(chunksOf(bytes, size))));
+    }
+  });
+
+  it('throws on truncated gzip data instead of stopping quietly', async () => {
+    const bytes = gzipSync(Buffer.from('x'.repeat(10_000) + '\n'));
+    await expect(collect(nodePlatform.gunzip(chunksOf(bytes.subarray(0, bytes.length - 12), 64)))).rejects.toThrow();
+  });
+
+  it('forwards a read error from the source', async () => {
+    async function* failing(): AsyncIterable<Uint8Array> {
+      yield gzipSync(Buffer.from('a\n')).subarray(0, 5);
+      throw new Error('disk on fire');
+    }
+    await expect(collect(nodePlatform.gunzip(failing()))).rejects.toThrow('disk on fire');
+  });
+
+  it('round-trips raw deflate, readable by the portable platform too', async () => {
+    const data = new TextEncoder().encode('{"kind":"Event"}\n'.repeat(1000));
+    const packed = await nodePlatform.deflateRaw(data);
+    expect(packed.length).toBeLessThan(data.length / 10);
+    expect(await nodePlatform.inflateRaw(packed)).toEqual(data);
+    expect(await portablePlatform.inflateRaw(packed)).toEqual(data);
+  });
+
+  it('hashes incrementally as lowercase hex SHA-256', async () => {
+    const hasher = await nodePlatform.createSha256();
+    hasher.update(new TextEncoder().encode('trail'));
+    hasher.update(new TextEncoder().encode('hound'));
+    expect(hasher.digestHex()).toBe(createHash('sha256').update('trailhound').digest('hex'));
+  });
+});
