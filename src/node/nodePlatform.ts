@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { createGunzip, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { createGunzip, deflateRaw, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
 import type { Platform, Sha256 } from '../core/platform/platform';
 
 const asBytes = (buf: Buffer): Uint8Array => new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -21,6 +22,8 @@ export async function* gunzipWithZlib(chunks: AsyncIterable<Uint8Array>): AsyncI
   }
 }
 
+const deflateRawAsync = promisify(deflateRaw);
+
 function createSha256WithCrypto(): Promise<Sha256> {
   const hash = createHash('sha256');
   return Promise.resolve({
@@ -35,7 +38,8 @@ function createSha256WithCrypto(): Promise<Sha256> {
  * Level 1 keeps raw-record compression off the critical path (it is re-read rarely).
  */
 export const nodePlatform: Platform = {
-  deflateRaw: (data) => Promise.resolve(asBytes(deflateRawSync(data, { level: 1 }))),
+  // Asynchronous: zlib compresses in libuv's thread pool, on the other core, while parsing goes on.
+  deflateRaw: async (data) => asBytes(await deflateRawAsync(data, { level: 1 })),
   inflateRaw: (data) => Promise.resolve(asBytes(inflateRawSync(data))),
   gunzip: gunzipWithZlib,
   createSha256: createSha256WithCrypto,

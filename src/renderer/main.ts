@@ -1,1 +1,7 @@
-document.getElementById('app')!.textContent = 'Trailhound';
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './app.css';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('index.html lacks #app');
+mount(App, { target });

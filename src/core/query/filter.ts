@@ -1,12 +1,21 @@
 import type { SqlValue } from 'sql.js';
 
+/** Fields a filter can pin to values: each is an interned column of `event_rows`. */
+export const FILTER_FIELDS = ['source', 'cluster', 'node', 'user', 'src_ip', 'verb', 'resource', 'namespace', 'action'] as const;
+export type FilterField = (typeof FILTER_FIELDS)[number];
+
+export type FieldValues = Partial<Record<FilterField, string[]>>;
+
 /**
  * What the analyst is looking at. Every view and query takes the same filter; fields left out do
- * not restrict. Times are UTC epoch ms, `from` inclusive and `to` exclusive.
+ * not restrict. Times are UTC epoch ms, `from` inclusive and `to` exclusive. `include` keeps
+ * events whose field has one of the values ("only this"); `exclude` drops them ("everything but this").
  */
 export interface EventFilter {
   from?: number;
   to?: number;
+  include?: FieldValues;
+  exclude?: FieldValues;
 }
 
 /** A WHERE clause over `event_rows e` and its parameters. */
@@ -15,16 +24,26 @@ export interface SqlCondition {
   params: SqlValue[];
 }
 
+function fieldCondition(field: FilterField, values: readonly string[], negate: boolean): SqlCondition {
+  if (!(FILTER_FIELDS as readonly string[]).includes(field)) throw new Error(`unknown filter field ${field}`);
+  // The strings table resolves values to ids once; the events are then matched on integers.
+  const inList = `e.${field}_id IN (SELECT id FROM strings WHERE value IN (${values.map(() => '?').join(', ')}))`;
+  return { where: negate ? `(e.${field}_id IS NULL OR NOT ${inList})` : inList, params: [...values] };
+}
+
 export function filterCondition(filter: EventFilter): SqlCondition {
   const parts: string[] = [];
   const params: SqlValue[] = [];
-  if (filter.from !== undefined) {
-    parts.push('e.ts >= ?');
-    params.push(filter.from);
-  }
-  if (filter.to !== undefined) {
-    parts.push('e.ts < ?');
-    params.push(filter.to);
+  const add = (c: SqlCondition): void => {
+    parts.push(c.where);
+    params.push(...c.params);
+  };
+  if (filter.from !== undefined) add({ where: 'e.ts >= ?', params: [filter.from] });
+  if (filter.to !== undefined) add({ where: 'e.ts < ?', params: [filter.to] });
+  for (const [negate, values] of [[false, filter.include], [true, filter.exclude]] as const) {
+    for (const [field, list] of Object.entries(values ?? {})) {
+      if (list && list.length > 0) add(fieldCondition(field as FilterField, list, negate));
+    }
   }
   return { where: parts.length ? parts.join(' AND ') : '1', params };
 }

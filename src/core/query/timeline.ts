@@ -47,7 +47,7 @@ function stringIds(db: Database, values: readonly string[]): number[] {
 /** SQL expression over `event_rows e` giving an event's class, built from interned ids (no join on the hot path). */
 function classExpression(db: Database, stackBy: StackBy): string {
   if (stackBy === 'status') {
-    return `CASE WHEN e.status_code IS NULL THEN 'none' WHEN e.status_code IN (401, 403) THEN 'denied'
+    return `CASE WHEN e.status_code IS NULL OR e.status_code < 0 THEN 'none' WHEN e.status_code IN (401, 403) THEN 'denied'
       WHEN e.status_code < 300 THEN '2xx' WHEN e.status_code < 400 THEN '3xx' WHEN e.status_code < 500 THEN '4xx' ELSE '5xx' END`;
   }
   const idsOf = (cls: string): string => stringIds(db, Object.keys(VERB_CLASS).filter((v) => VERB_CLASS[v] === cls)).join(',') || '-1';
@@ -60,9 +60,21 @@ function classExpression(db: Database, stackBy: StackBy): string {
 /** First and last event time under a filter (null when nothing matches). */
 export function timeBounds(db: Database, filter: EventFilter = {}): { min: number; max: number } | null {
   const cond = filterCondition(filter);
-  const { rows } = queryRows(db, `SELECT min(e.ts), max(e.ts) FROM event_rows e WHERE ${cond.where}`, cond.params);
-  const [min, max] = rows[0] ?? [];
-  return min === null || min === undefined ? null : { min: Number(min), max: Number(max) };
+  // Two queries: SQLite answers a lone min() or max() from the ts index, but both at once by a full scan.
+  const min = queryRows(db, `SELECT min(e.ts) FROM event_rows e WHERE ${cond.where}`, cond.params).rows[0]?.[0];
+  if (min === null || min === undefined) return null;
+  const max = queryRows(db, `SELECT max(e.ts) FROM event_rows e WHERE ${cond.where}`, cond.params).rows[0]?.[0];
+  return { min: Number(min), max: Number(max) };
+}
+
+const MINUTE_MS = 60_000;
+const ROLLUP_FIELDS: readonly string[] = ['source', 'verb', 'cluster'];
+
+/** The minute rollup answers a histogram whose buckets are whole minutes and whose filter it can express. */
+function rollupServes(filter: EventFilter, bucketMs: number): boolean {
+  if (bucketMs % MINUTE_MS !== 0) return false;
+  const fields = [...Object.keys(filter.include ?? {}), ...Object.keys(filter.exclude ?? {})];
+  return fields.every((f) => ROLLUP_FIELDS.includes(f));
 }
 
 /** Events over time, bucketed automatically for the filter's span, stacked by activity or status class. */
@@ -74,16 +86,34 @@ export function histogram(db: Database, filter: EventFilter, stackBy: StackBy = 
   const bucketMs = pickBucketMs(Math.max(1, to - from));
   const start = Math.floor(from / bucketMs) * bucketMs;
   const buckets = Math.max(1, Math.ceil((to - start) / bucketMs));
-  const cond = filterCondition(filter);
-  const { rows } = queryRows(
-    db,
-    `SELECT (e.ts - ?) / ? AS b, ${classExpression(db, stackBy)} AS k, count(*) FROM event_rows e WHERE ${cond.where} GROUP BY b, k`,
-    [start, bucketMs, ...cond.params],
-  );
+  const classOf = classExpression(db, stackBy);
+  // sql.js binds numbers beyond 32 bits as REAL, so bucket numbers are cast back to integers.
+  const rows: SqlValue[][] = [];
+  const scan = (range: EventFilter): void => {
+    const cond = filterCondition({ ...filter, ...range });
+    rows.push(...queryRows(db, `SELECT CAST((e.ts - ?) / ? AS INTEGER) AS b, ${classOf} AS k, count(*) FROM event_rows e WHERE ${cond.where} GROUP BY b, k`, [start, bucketMs, ...cond.params]).rows);
+  };
+  if (rollupServes(filter, bucketMs)) {
+    // Whole minutes from the rollup; the partial minutes at either end from the events themselves.
+    const firstMinute = Math.ceil(from / MINUTE_MS);
+    const endMinute = Math.max(firstMinute, Math.floor(to / MINUTE_MS));
+    const fields = filterCondition({ include: filter.include, exclude: filter.exclude });
+    rows.push(...queryRows(
+      db,
+      `SELECT CAST((e.minute * ${MINUTE_MS} - ?) / ? AS INTEGER) AS b, ${classOf} AS k, sum(e.n) FROM event_minutes e
+       WHERE e.minute >= ? AND e.minute < ? AND ${fields.where} GROUP BY b, k`,
+      [start, bucketMs, firstMinute, endMinute, ...fields.params],
+    ).rows);
+    if (from < firstMinute * MINUTE_MS) scan({ from, to: Math.min(to, firstMinute * MINUTE_MS) });
+    if (endMinute * MINUTE_MS < to && endMinute * MINUTE_MS >= from) scan({ from: endMinute * MINUTE_MS, to });
+  } else {
+    scan({ from, to });
+  }
   const order: readonly string[] = stackBy === 'status' ? STATUS_CLASSES : ACTIVITY_CLASSES;
   const byKey = new Map<string, number[]>();
   let total = 0;
   for (const [b, k, n] of rows) {
+    if (!n) continue;
     const key = String(k);
     let counts = byKey.get(key);
     if (!counts) byKey.set(key, (counts = new Array<number>(buckets).fill(0)));

@@ -3,13 +3,14 @@ import type { FileStatus, NormalizedEvent } from '../model';
 import { EVENT_COLUMNS, ROW_COLUMNS } from './columns';
 import { CASE_APPLICATION, MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { RawBlockWriter } from './rawBlocks';
+import { MinuteRollup } from './minuteRollup';
 import type { Platform } from '../platform/platform';
 
 /** A case file that cannot be opened: damaged, foreign, or from a newer Trailhound. */
 export class CaseFileError extends Error {}
 
 const STAGE_RANK: Record<string, number> = { RequestReceived: 1, ResponseStarted: 2, ResponseComplete: 3, Panic: 3 };
-const ROWS_PER_INSERT = 50;
+const ROWS_PER_INSERT = 100;
 const PENDING_LIMIT = 4000;
 
 /** Counters of one file being imported; the store fills events and merged. */
@@ -51,11 +52,13 @@ export class CaseStore {
   #update: Statement | null = null;
   #insertString: Statement | null = null;
   #raw: RawBlockWriter;
+  #rollup: MinuteRollup;
 
   private constructor(db: Database, platform: Platform) {
     this.db = db;
     this.#platform = platform;
     this.#raw = new RawBlockWriter(db, platform);
+    this.#rollup = new MinuteRollup(db);
     this.#loadCounters();
   }
 
@@ -216,6 +219,7 @@ export class CaseStore {
       this.#pending.set(id, row);
       return;
     }
+    this.#rollup.replaceStored(id, row);
     this.#update ??= this.db.prepare(
       `UPDATE event_rows SET ${ROW_COLUMNS.slice(1).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
     );
@@ -223,17 +227,32 @@ export class CaseStore {
   }
 
   #flushRows(): void {
-    if (this.#pending.size === 0) return;
-    const rows = [...this.#pending.values()];
-    this.#pending.clear();
+    if (this.#pending.size === 0) {
+      this.#rollup.flush();
+      return;
+    }
+    const width = ROW_COLUMNS.length;
     const placeholders = `(${ROW_COLUMNS.map(() => '?').join(', ')})`;
     this.#insertMany ??= this.db.prepare(
       `INSERT INTO event_rows (${ROW_COLUMNS.join(', ')}) VALUES ${Array(ROWS_PER_INSERT).fill(placeholders).join(', ')}`,
     );
     this.#insertOne ??= this.db.prepare(`INSERT INTO event_rows (${ROW_COLUMNS.join(', ')}) VALUES ${placeholders}`);
+    const batch: SqlValue[] = new Array<SqlValue>(width * ROWS_PER_INSERT);
+    const inBatches = this.#pending.size - (this.#pending.size % ROWS_PER_INSERT);
     let i = 0;
-    for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) this.#insertMany.run(rows.slice(i, i + ROWS_PER_INSERT).flat());
-    for (; i < rows.length; i++) this.#insertOne.run(rows[i]);
+    for (const row of this.#pending.values()) {
+      this.#rollup.add(row, 1);
+      if (i < inBatches) {
+        const at = (i % ROWS_PER_INSERT) * width;
+        for (let c = 0; c < width; c++) batch[at + c] = row[c];
+        if (i % ROWS_PER_INSERT === ROWS_PER_INSERT - 1) this.#insertMany.run(batch);
+      } else {
+        this.#insertOne.run(row);
+      }
+      i++;
+    }
+    this.#pending.clear();
+    this.#rollup.flush();
   }
 
   /** Writes buffered rows and full raw blocks. */
@@ -270,6 +289,7 @@ export class CaseStore {
     for (const stmt of [this.#insertMany, this.#insertOne, this.#update, this.#insertString]) stmt?.free();
     this.#insertMany = this.#insertOne = this.#update = this.#insertString = null;
     this.#raw.freeStatements();
+    this.#rollup.freeStatements();
     return this.db.export();
   }
 

@@ -9,6 +9,8 @@ const CACHED_BLOCKS = 4;
  * Keeps the original records compact and off the hot path: records are gathered into blocks of
  * about 256 KiB, each block compressed once (raw DEFLATE) into `raw_blocks`; an event points at
  * its block and its index inside it. A million audit events (about 1 GB of JSON) take a tenth.
+ * Compression runs while parsing goes on: a block sealed at one flush is written at the next
+ * (Node's zlib and the browser's CompressionStream both compress off the main thread).
  */
 export class RawBlockWriter {
   readonly #db: Database;
@@ -16,9 +18,10 @@ export class RawBlockWriter {
   #blockId = 1;
   #lines: string[] = [];
   #chars = 0;
-  #sealed: { id: number; text: string }[] = [];
+  #compressing: { id: number; data: Promise<Uint8Array> }[] = [];
   #insert: Statement | null = null;
   #cache = new Map<number, string[]>();
+  readonly #encoder = new TextEncoder();
 
   constructor(db: Database, platform: Platform) {
     this.#db = db;
@@ -41,17 +44,20 @@ export class RawBlockWriter {
 
   #seal(): void {
     if (this.#lines.length === 0) return;
-    this.#sealed.push({ id: this.#blockId++, text: this.#lines.join('\n') });
+    const data = this.#platform.deflateRaw(this.#encoder.encode(this.#lines.join('\n')));
+    // A rejected compression must not go unhandled before its flush awaits it.
+    data.catch(() => undefined);
+    this.#compressing.push({ id: this.#blockId++, data });
     this.#lines = [];
     this.#chars = 0;
   }
 
-  /** Compresses and stores sealed blocks; with `all`, the block being filled too. */
+  /** Stores the blocks whose compression was started by earlier flushes; with `all`, every block, the one being filled too. */
   async flush(all: boolean): Promise<void> {
     if (all) this.#seal();
-    const encoder = new TextEncoder();
-    for (const block of this.#sealed.splice(0)) {
-      const data = await this.#platform.deflateRaw(encoder.encode(block.text));
+    const ready = all ? this.#compressing.splice(0) : this.#compressing.splice(0, Math.max(0, this.#compressing.length - 2));
+    for (const block of ready) {
+      const data = await block.data;
       this.#insert ??= this.#db.prepare("INSERT INTO raw_blocks (id, codec, data) VALUES (?, 'deflate-raw', ?)");
       this.#insert.run([block.id, data]);
     }

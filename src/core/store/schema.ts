@@ -55,6 +55,11 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     `CREATE TABLE raw_blocks (id INTEGER PRIMARY KEY, codec TEXT NOT NULL, data BLOB NOT NULL)`,
     eventRowsTable(),
     `CREATE INDEX event_rows_ts ON event_rows (ts, file_id, line)`,
+    `CREATE TABLE event_minutes (
+      minute INTEGER NOT NULL, source_id INTEGER NOT NULL, verb_id INTEGER NOT NULL, status_code INTEGER NOT NULL,
+      cluster_id INTEGER NOT NULL, n INTEGER NOT NULL,
+      PRIMARY KEY (minute, source_id, verb_id, status_code, cluster_id)
+    ) WITHOUT ROWID`,
     eventsView(),
   ],
 ];

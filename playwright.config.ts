@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests of the built renderer (`electron-vite build` first) in Debian's Chromium, with
+ * the real worker and sql.js. Electron's binary cannot run here; the renderer is the same.
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  reporter: [['list']],
+  webServer: {
+    command: 'node e2e/static-server.mjs 4173',
+    url: 'http://127.0.0.1:4173/',
+    reuseExistingServer: false,
+    timeout: 20_000,
+  },
+  use: {
+    baseURL: 'http://127.0.0.1:4173/',
+    viewport: { width: 1440, height: 900 },
+    timezoneId: 'UTC',
+    locale: 'en-US',
+    colorScheme: 'dark',
+    acceptDownloads: true,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+});

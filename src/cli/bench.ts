@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CaseStore } from '../core/store/caseStore';
+import { nodePlatform } from '../node/nodePlatform';
+import { loadSqlEngine } from './caseFile';
+import { writeAuditCorpus } from './bench/corpus';
+import { benchQueries } from './bench/queries';
+import { measureJq, runMeasured } from './bench/measure';
+
+const HELP = `npm run bench -- [--events N] [--json] [--keep]
+Generates a deterministic synthetic audit corpus of N lines, imports it with the real CLI
+(process start to case written), then times the views' queries (median of 7 runs).
+--json prints every figure as one JSON object on the last line of stdout.`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { events: { type: 'string', default: '200000' }, json: { type: 'boolean' }, keep: { type: 'boolean' }, help: { type: 'boolean' } } });
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return;
+  }
+  const lines = Number(values.events);
+  if (!Number.isInteger(lines) || lines <= 0) throw new Error('--events takes a positive whole number');
+  const log = (msg: string): void => void process.stderr.write(`bench: ${msg}\n`);
+  const dir = await mkdtemp(join(tmpdir(), 'trailhound-bench-'));
+  try {
+    log(`writing ${lines} audit lines to ${dir}`);
+    const files = await writeAuditCorpus(dir, lines);
+    const inputBytes = files.reduce((n, f) => n + f.bytes, 0);
+    const casePath = join(dir, 'bench.trailhound.sqlite');
+    const cli = resolve(import.meta.dirname, 'trailhound.mjs');
+    log('importing with the CLI');
+    const run = await runMeasured(process.execPath, [cli, 'import', join(dir, 'corpus'), '--case', casePath, '--json']);
+    if (run.code !== 0) throw new Error(`import exited ${run.code}: ${run.stderr.trim()}`);
+    const summary = JSON.parse(run.stdout) as { totals: { lines: number; events: number; merged: number; rejected: number } };
+    const uncompressed = await uncompressedBytes(files.map((f) => f.path));
+    const store = CaseStore.open(await loadSqlEngine(), nodePlatform, await readFile(casePath));
+    log('timing queries');
+    const queries = benchQueries(store.db);
+    store.close();
+    const jqSeconds = await measureJq(files.map((f) => f.path));
+    const importS = run.ms / 1000;
+    const result = {
+      events: lines,
+      stored_events: summary.totals.events,
+      merged: summary.totals.merged,
+      rejected: summary.totals.rejected,
+      input_mb: round(inputBytes / 2 ** 20),
+      uncompressed_mb: round(uncompressed / 2 ** 20),
+      import_s: round(importS, 3),
+      events_per_s: Math.round(lines / importS),
+      lines_per_s: Math.round(summary.totals.lines / importS),
+      mb_per_s: round(uncompressed / 2 ** 20 / importS),
+      peak_rss_mb: run.peakRssMb,
+      jq_s: jqSeconds === null ? null : round(jqSeconds, 3),
+      queries,
+    };
+    if (values.json) {
+      process.stdout.write(JSON.stringify(result) + '\n');
+    } else {
+      for (const [k, v] of Object.entries(result)) process.stdout.write(`${k.padEnd(16)} ${typeof v === 'object' && v !== null ? '' : v}\n`);
+      for (const [k, v] of Object.entries(queries)) process.stdout.write(`  ${k.padEnd(24)} ${v} ms\n`);
+    }
+  } finally {
+    if (values.keep) log(`kept ${dir}`);
+    else await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+async function uncompressedBytes(paths: string[]): Promise<number> {
+  let total = 0;
+  for (const path of paths) {
+    await new Promise<void>((done, fail) => {
+      const child = spawn('sh', ['-c', 'zcat -f "$1" | wc -c', 'sh', path]);
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('error', fail);
+      child.on('close', () => {
+        total += Number(out.trim());
+        done();
+      });
+    });
+  }
+  return total;
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`bench: ${err.message}\n`);
+  process.exit(1);
+});
