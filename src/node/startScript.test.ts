@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
@@ -7,6 +7,7 @@ import { browserFallbackNotice, locateElectronBinary } from './electronBinary';
 
 const ROOT = join(import.meta.dirname, '../..');
 // Inside the project (electron-vite only empties output folders there), away from out/ itself.
+mkdirSync(join(ROOT, 'out'), { recursive: true });
 const outDir = mkdtempSync(join(ROOT, 'out', '.start-test-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
