@@ -32,9 +32,12 @@ export interface Histogram {
   total: number;
 }
 
-/** Picks the bucket width for a time span: the smallest step giving at most MAX_BUCKETS buckets. */
-export function pickBucketMs(spanMs: number): number {
-  for (const step of BUCKET_STEPS_MS) if (spanMs / step <= MAX_BUCKETS) return step;
+/**
+ * Picks the bucket width for a time span: the smallest step giving at most MAX_BUCKETS buckets,
+ * and no smaller than `minStepMs`.
+ */
+export function pickBucketMs(spanMs: number, minStepMs = 0): number {
+  for (const step of BUCKET_STEPS_MS) if (step >= minStepMs && spanMs / step <= MAX_BUCKETS) return step;
   return Math.ceil(spanMs / MAX_BUCKETS / 86_400_000) * 86_400_000;
 }
 
@@ -69,6 +72,13 @@ export function timeBounds(db: Database, filter: EventFilter = {}): { min: numbe
 
 const MINUTE_MS = 60_000;
 const ROLLUP_FIELDS: readonly string[] = ['source', 'verb', 'cluster'];
+/** Above this many events in range, buckets are whole minutes so that the rollup answers instead of a scan. */
+const MAX_SCANNED_EVENTS = 100_000;
+
+/** Events in a time range by the rollup (whole minutes that touch it): cheap, and an upper bound. */
+function rollupCount(db: Database, from: number, to: number): number {
+  return queryNumber(db, 'SELECT coalesce(sum(n), 0) FROM event_minutes WHERE minute >= ? AND minute <= ?', [Math.floor(from / MINUTE_MS), Math.floor(to / MINUTE_MS)]);
+}
 
 /** The minute rollup answers a histogram whose buckets are whole minutes and whose filter it can express. */
 function rollupServes(filter: EventFilter, bucketMs: number): boolean {
@@ -78,12 +88,13 @@ function rollupServes(filter: EventFilter, bucketMs: number): boolean {
 }
 
 /** Events over time, bucketed automatically for the filter's span, stacked by activity or status class. */
-export function histogram(db: Database, filter: EventFilter, stackBy: StackBy = 'activity'): Histogram {
+export function histogram(db: Database, filter: EventFilter, stackBy: StackBy = 'activity', maxScannedEvents = MAX_SCANNED_EVENTS): Histogram {
   const bounds = timeBounds(db, filter);
   if (!bounds) return { start: filter.from ?? 0, bucketMs: 60_000, buckets: 0, series: [], total: 0 };
   const from = filter.from ?? bounds.min;
   const to = filter.to ?? bounds.max + 1;
-  const bucketMs = pickBucketMs(Math.max(1, to - from));
+  const dense = rollupServes(filter, MINUTE_MS) && rollupCount(db, from, to) > maxScannedEvents;
+  const bucketMs = pickBucketMs(Math.max(1, to - from), dense ? MINUTE_MS : 0);
   const start = Math.floor(from / bucketMs) * bucketMs;
   const buckets = Math.max(1, Math.ceil((to - start) / bucketMs));
   const classOf = classExpression(db, stackBy);
