@@ -36,7 +36,13 @@ function hardenSession(): void {
 
 function sendMenuCommand(command: MenuCommand): void {
   const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
-  target?.webContents.send(IPC_CHANNELS.menuCommand, command);
+  if (!target) return;
+  // A menu click gives the page no user activation, and Chromium refuses to open a file chooser
+  // without one: an empty script run with userGesture grants it before the command arrives.
+  void target.webContents
+    .executeJavaScript('void 0', true)
+    .catch(() => undefined)
+    .then(() => target.webContents.send(IPC_CHANNELS.menuCommand, command));
 }
 
 ipcMain.handle(IPC_CHANNELS.saveCaseAs, async (event, bytes: unknown, name: unknown) => {
