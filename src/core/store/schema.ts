@@ -1,7 +1,8 @@
 import { EVENT_COLUMNS, storedName } from './columns';
+import { FINDINGS_MIGRATION } from './findingsSchema';
 
 /** Bumped by each migration; recorded in `meta` so that older cases open through migrations. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 /** Written into `meta.application`: a case file without it is refused as foreign. */
 export const CASE_APPLICATION = 'trailhound';
 
@@ -62,4 +63,6 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     ) WITHOUT ROWID`,
     eventsView(),
   ],
+  // 2: findings, the events they cite, and the activity log (issue 5).
+  FINDINGS_MIGRATION,
 ];
