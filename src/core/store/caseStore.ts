@@ -42,6 +42,9 @@ export class CaseStore {
   readonly db: Database;
   readonly #platform: Platform;
   #strings = new Map<string, number>();
+  /** Per interned column, the last value seen and its id. */
+  #lastValues: unknown[] = [];
+  #lastIds: (number | null)[] = [];
   #nextStringId = 1;
   #nextEventId = 1;
   #pending = new Map<number, Row>();
@@ -204,13 +207,29 @@ export class CaseStore {
   }
 
   #toRow(id: number, fileId: number, line: number, ev: NormalizedEvent, raw: string): Row {
-    const row: Row = [id];
-    for (const c of EVENT_COLUMNS) {
+    const row: Row = new Array<SqlValue>(ROW_COLUMNS.length);
+    row[0] = id;
+    for (let i = 0; i < EVENT_COLUMNS.length; i++) {
+      const c = EVENT_COLUMNS[i];
       const v = ev[c.field];
-      row.push(c.interned ? this.#intern(v) : v);
+      if (!c.interned || v === null) {
+        row[i + 1] = v;
+      } else if (v === this.#lastValues[i]) {
+        // Consecutive events repeat most values (same controller, same verb): skip the hash lookup.
+        row[i + 1] = this.#lastIds[i];
+      } else {
+        const interned = this.#intern(v);
+        this.#lastValues[i] = v;
+        this.#lastIds[i] = interned;
+        row[i + 1] = interned;
+      }
     }
     const ref = this.#raw.add(raw);
-    row.push(fileId, line, ref.block, ref.index);
+    const n = EVENT_COLUMNS.length;
+    row[n + 1] = fileId;
+    row[n + 2] = line;
+    row[n + 3] = ref.block;
+    row[n + 4] = ref.index;
     return row;
   }
 
