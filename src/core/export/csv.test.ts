@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvField, csvRecord, toCsv } from './csv';
+import { csvField, csvRecord, restoreNeutralized, toCsv } from './csv';
 
 describe('csvField', () => {
   it('quotes fields holding a comma, a quote or a line break, doubling quotes', () => {
@@ -51,5 +51,24 @@ describe('toCsv', () => {
     const parsed = Papa.parse<string[]>(toCsv(['n', 'text', 'more'], rows), { newline: '\r\n', skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data).toEqual([['n', 'text', 'more'], ['1', 'a "quoted", value', 'multi\r\nline'], ['2', 'ünïcødé ✓', '']]);
+  });
+});
+
+describe('restoreNeutralized', () => {
+  it('takes off exactly the apostrophe the writer added, for any text', () => {
+    const values = ['=1+1', "'=1+1", "''+x", "'plain", 'plain', '-2+3', '@SUM(A1)', '\tx', '\rx', "'", '', '=HYPERLINK("http://x","y")'];
+    for (const value of values) {
+      const cell = Papa.parse<string[]>(csvField(value), { delimiter: ',' }).data[0]?.[0] ?? '';
+      expect(restoreNeutralized(cell)).toBe(value);
+    }
+    expect(csvField("'=1+1")).toBe("''=1+1");
+    expect(csvField("'plain")).toBe("'plain");
+  });
+
+  it('round-trips Unicode untouched: emoji, combining marks, right-to-left text and its overrides', () => {
+    const values = ['👩🏽‍💻 🦊', 'é (e\u0301)', 'مستخدم', 'abc\u202Efdp.exe', '中文', '\u200Bzero width'];
+    const text = toCsv(['v'], values.map((v) => [v]), { bom: true });
+    const parsed = Papa.parse<string[]>(text.slice(1), { delimiter: ',', newline: '\r\n', skipEmptyLines: true });
+    expect(parsed.data.slice(1).map((r) => r[0])).toEqual(values);
   });
 });

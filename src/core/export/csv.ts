@@ -13,8 +13,10 @@ export interface CsvOptions {
 /**
  * Text that spreadsheets treat as a formula or a formula prefix (OWASP "CSV injection"). Log
  * fields are attacker-controlled, so a user agent of `=HYPERLINK(...)` must stay text.
+ * Apostrophes already in front count too: `'=x` is written `''=x`, so that reading back
+ * (restoreNeutralized) takes off exactly the apostrophe the writer added.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const NEUTRALIZED_START = /^'*[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 function hex(bytes: Uint8Array): string {
@@ -32,7 +34,7 @@ export function csvField(value: CsvValue, neutralizeFormulas = true): string {
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? '1' : '0';
   if (value instanceof Uint8Array) return hex(value);
-  const text = neutralizeFormulas && FORMULA_START.test(value) ? `'${value}` : value;
+  const text = neutralizeFormulas && NEUTRALIZED_START.test(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -51,4 +53,9 @@ export function toCsv(columns: readonly string[], rows: Iterable<readonly CsvVal
   const parts: string[] = [csvRecord(columns, neutralize)];
   for (const row of rows) parts.push(csvRecord(row, neutralize));
   return (options.bom ? '\uFEFF' : '') + parts.join(eol) + eol;
+}
+
+/** Undoes csvField's neutralization on a cell read back from a CSV this writer produced. */
+export function restoreNeutralized(cell: string): string {
+  return cell.startsWith("'") && NEUTRALIZED_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }

@@ -1,4 +1,5 @@
 import type { SqlValue } from 'sql.js';
+import { findingCondition, type FindingFilter } from './findingCondition';
 
 /** Fields a filter can pin to values: each is an interned column of `event_rows`. */
 export const FILTER_FIELDS = ['source', 'cluster', 'node', 'user', 'src_ip', 'verb', 'resource', 'namespace', 'action'] as const;
@@ -16,6 +17,8 @@ export interface EventFilter {
   to?: number;
   include?: FieldValues;
   exclude?: FieldValues;
+  /** Only events cited by a finding, optionally with one of these tags or severities. */
+  findings?: FindingFilter;
 }
 
 /** A WHERE clause over `event_rows e` and its parameters. */
@@ -45,5 +48,6 @@ export function filterCondition(filter: EventFilter): SqlCondition {
       if (list && list.length > 0) add(fieldCondition(field as FilterField, list, negate));
     }
   }
+  if (filter.findings) add(findingCondition(filter.findings));
   return { where: parts.length ? parts.join(' AND ') : '1', params };
 }

@@ -83,6 +83,8 @@ function rollupCount(db: Database, from: number, to: number): number {
 /** The minute rollup answers a histogram whose buckets are whole minutes and whose filter it can express. */
 function rollupServes(filter: EventFilter, bucketMs: number): boolean {
   if (bucketMs % MINUTE_MS !== 0) return false;
+  // The rollup knows nothing of findings.
+  if (filter.findings) return false;
   const fields = [...Object.keys(filter.include ?? {}), ...Object.keys(filter.exclude ?? {})];
   return fields.every((f) => ROLLUP_FIELDS.includes(f));
 }
