@@ -1,8 +1,9 @@
 import { EVENT_COLUMNS, storedName } from './columns';
 import { FINDINGS_MIGRATION } from './findingsSchema';
+import { INVESTIGATION_MIGRATION } from './investigationSchema';
 
 /** Bumped by each migration; recorded in `meta` so that older cases open through migrations. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 /** Written into `meta.application`: a case file without it is refused as foreign. */
 export const CASE_APPLICATION = 'trailhound';
 
@@ -65,4 +66,6 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   ],
   // 2: findings, the events they cite, and the activity log (issue 5).
   FINDINGS_MIGRATION,
+  // 3: saved searches and case settings (issue 4).
+  INVESTIGATION_MIGRATION,
 ];
