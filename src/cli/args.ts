@@ -4,11 +4,14 @@ import { CliError } from './cliIo';
 export interface OptionSpec {
   type: 'boolean' | 'string';
   short?: string;
+  /** A string option that may be given several times (`--tag a --tag b`): its values land in `lists`. */
+  multiple?: boolean;
 }
 
 export interface ParsedArgs {
   flags: Record<string, boolean>;
   strings: Record<string, string | undefined>;
+  lists: Record<string, string[]>;
   positionals: string[];
 }
 
@@ -28,13 +31,15 @@ export function parseCommandArgs(command: string, argv: readonly string[], spec:
   }
   const flags: Record<string, boolean> = {};
   const strings: Record<string, string | undefined> = {};
+  const lists: Record<string, string[]> = {};
   for (const [name, o] of Object.entries(spec)) {
     const values = (parsed.values as Record<string, (string | boolean)[] | undefined>)[name] ?? [];
-    if (o.type === 'string' && values.length > 1) throw new CliError(`${command}: --${name} given more than once`);
+    if (o.multiple) lists[name] = values as string[];
+    else if (o.type === 'string' && values.length > 1) throw new CliError(`${command}: --${name} given more than once`);
     if (o.type === 'boolean') flags[name] = values.length > 0;
     else strings[name] = values[0] as string | undefined;
   }
-  return { flags, strings, positionals: parsed.positionals };
+  return { flags, strings, lists, positionals: parsed.positionals };
 }
 
 function usageMessage(err: unknown): string {

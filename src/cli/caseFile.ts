@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { CaseFileError, CaseStore } from '../core/store/caseStore';
+import { caseSizeProblem } from '../core/store/caseLimits';
 import { nodePlatform } from '../node/nodePlatform';
 import { CliError } from './cliIo';
 
@@ -25,8 +26,12 @@ function fileError(path: string, err: unknown): CliError {
 export async function openCaseFile(path: string): Promise<CaseStore> {
   let bytes: Uint8Array;
   try {
+    // Refused before reading: a case beyond the supported size would not fit in memory anyway.
+    const problem = caseSizeProblem((await stat(path)).size);
+    if (problem) throw new CliError(`cannot open case ${path}: ${problem}`);
     bytes = await readFile(path);
   } catch (err) {
+    if (err instanceof CliError) throw err;
     throw fileError(path, err);
   }
   if (bytes.length === 0) throw new CliError(`cannot open case ${path}: the file is empty`);

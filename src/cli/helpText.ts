@@ -5,6 +5,11 @@ Offline forensic analysis of Kubernetes API audit logs, on a case file (SQLite).
 Commands:
   import <paths...> --case <file> [--json]   add log files and folders to a case (created if missing)
   sql <case> "<SELECT ...>" [--json | --csv]  run one read-only SQL statement over a case
+  mark <case> --where "<SQL condition on events>" [--severity S] [--tag T]... [--note N] [--analyst A]
+                                             mark the matching events as findings
+  findings <case> --csv <out.csv>            export the findings (one row per event of each)
+  export <case> [--where "<SQL condition>"] --csv <out.csv>
+                                             export events, all or those matching
 
 Options:
   -h, --help      show help (also: trailhound <command> --help)

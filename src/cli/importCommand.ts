@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
+import { recordImports } from '../core/findings/activityLog';
 import { importFiles } from '../core/ingest/importFiles';
 import { queryNumber } from '../core/query/sqlRows';
 import { writeFileAtomic } from '../node/atomicWrite';
 import { collectDiskInputs, InputPathError } from '../node/diskInputs';
 import { parseCommandArgs } from './args';
 import { openOrCreateCase } from './caseFile';
+import { analystName } from './caseWrite';
 import { CliError, EXIT, type CliIo } from './cliIo';
 import { IMPORT_HELP } from './helpText';
 import { importJson, importSummaryLine, importTable, isIncomplete, totalsOf } from './importReport';
@@ -48,6 +50,8 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
     io.stderr.write(`trailhound: import interrupted; ${casePath} was not changed\n`);
     return EXIT.interrupted;
   }
+  // Chain of custody: who imported which file, with its SHA-256.
+  recordImports(store.db, analystName(undefined, io.env), summary.files);
   const caseEvents = queryNumber(store.db, 'SELECT count(*) FROM event_rows');
   const bytes = store.export();
   store.close();

@@ -25,7 +25,7 @@ describe('runCli', () => {
   it('refuses an unknown command, neutralizing what it echoes', async () => {
     const run = await runInProcess(['\x1b[2Jwipe']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("trailhound: unknown command '\\x1b[2Jwipe' (commands: import, sql; see trailhound --help)\n");
+    expect(run.stderr).toBe("trailhound: unknown command '\\x1b[2Jwipe' (commands: import, sql, mark, findings, export; see trailhound --help)\n");
     expect((await runInProcess(['toString'])).code).toBe(2);
   });
 

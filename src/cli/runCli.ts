@@ -1,13 +1,19 @@
 import { version } from '../../package.json';
 import { CliError, EXIT, type CliIo } from './cliIo';
 import { MAIN_HELP } from './helpText';
+import { runExportCommand } from './exportCommand';
+import { runFindingsCommand } from './findingsCommand';
 import { runImportCommand } from './importCommand';
+import { runMarkCommand } from './markCommand';
 import { runSqlCommand } from './sqlCommand';
 import { neutralizeForTerminal } from './terminalText';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
   import: runImportCommand,
   sql: runSqlCommand,
+  mark: runMarkCommand,
+  findings: runFindingsCommand,
+  export: runExportCommand,
 };
 
 /** One line on stderr, neutralized: messages quote paths and log text. */
@@ -37,7 +43,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (command === 'help') return rest[0] && COMMANDS[rest[0]] ? await COMMANDS[rest[0]](['--help'], io) : await runCli(['--help'], io);
     const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (!run) throw new CliError(`unknown command '${command}' (commands: import, sql; see trailhound --help)`);
+    if (!run) throw new CliError(`unknown command '${command}' (commands: ${Object.keys(COMMANDS).join(', ')}; see trailhound --help)`);
     return await run(rest, io);
   } catch (err) {
     if (err instanceof CliError) {

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isAtomicTempName, writeFileAtomic } from './atomicWrite';
+import { isAtomicTempName, writeFileAtomic, writeFileAtomicChunks } from './atomicWrite';
 
 let dir: string;
 beforeEach(() => {
@@ -53,5 +53,20 @@ describe('writeFileAtomic', () => {
   it('names temp files recognizably', () => {
     expect(isAtomicTempName('.case.sqlite.0123456789ab.tmp')).toBe(true);
     expect(isAtomicTempName('case.sqlite')).toBe(false);
+  });
+});
+
+describe('writeFileAtomicChunks', () => {
+  it('writes chunks as they come and leaves the old file whole when the producer fails', async () => {
+    const target = join(dir, 'out.csv');
+    await writeFileAtomicChunks(target, ['a,b\r\n', bytes('1,2\r\n')]);
+    expect(readFileSync(target, 'utf8')).toBe('a,b\r\n1,2\r\n');
+    async function* failing(): AsyncIterable<string> {
+      yield 'partial';
+      throw new Error('producer failed');
+    }
+    await expect(writeFileAtomicChunks(target, failing())).rejects.toThrow('producer failed');
+    expect(readFileSync(target, 'utf8')).toBe('a,b\r\n1,2\r\n');
+    expect(readdirSync(dir)).toEqual(['out.csv']);
   });
 });

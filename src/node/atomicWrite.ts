@@ -24,6 +24,14 @@ async function resolveTarget(path: string): Promise<{ target: string; mode: numb
  * removed and the old file is left untouched. An existing file keeps its permissions.
  */
 export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
+  await writeFileAtomicChunks(path, [bytes]);
+}
+
+/**
+ * As writeFileAtomic, for output produced piece by piece (an export of a million events): each
+ * chunk is written as it comes, and the target appears, whole, only after the last one.
+ */
+export async function writeFileAtomicChunks(path: string, chunks: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>): Promise<void> {
   const { target, mode } = await resolveTarget(path);
   const dir = dirname(target);
   const temp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -31,7 +39,8 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<
   try {
     handle = await open(temp, 'wx', mode ?? 0o666);
     if (mode !== undefined) await handle.chmod(mode);
-    await handle.writeFile(bytes);
+    // writeFile on a handle continues at the current position and loops over partial writes.
+    for await (const chunk of chunks) await handle.writeFile(chunk);
     await handle.sync();
     await handle.close();
     handle = undefined;

@@ -9,9 +9,7 @@ export type ActivityAction =
   | 'finding.update'
   | 'finding.star'
   | 'finding.delete'
-  | 'finding.import'
-  | 'findings.export'
-  | 'events.export';
+  | 'finding.import';
 
 export interface ActivityEntry {
   id: number;
