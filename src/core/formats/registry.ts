@@ -1,3 +1,4 @@
+import { EXPORT_FORMATS } from './exportFormats';
 import { journaldJson } from './journald';
 import { kubeAuditEventList, kubeAuditJsonLines } from './kubeAudit';
 import { syslogIso8601, syslogRfc3164, syslogRfc5424 } from './syslog';
@@ -7,6 +8,7 @@ import type { DocumentFormat, LineFormat, LogFormat } from './types';
 export const FORMATS: readonly LogFormat[] = [
   kubeAuditJsonLines, kubeAuditEventList,
   syslogRfc3164, syslogIso8601, syslogRfc5424, journaldJson,
+  ...EXPORT_FORMATS,
 ];
 
 export type Detection = { kind: 'lines'; format: LineFormat } | { kind: 'document'; format: DocumentFormat } | null;

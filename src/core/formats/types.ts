@@ -62,6 +62,8 @@ export interface DocumentFormat {
   /** Sniffs from the head of the document text (the first 64 KiB). */
   sniff(head: string): number;
   parseDocument(text: string, ctx: ParseContext): Iterable<DocumentRecord>;
+  /** Sample documents and the records they must produce (documentSamples.test.ts). */
+  samples?: readonly DocumentSample[];
 }
 
 export type LogFormat = LineFormat | DocumentFormat;
@@ -70,4 +72,10 @@ export type LogFormat = LineFormat | DocumentFormat;
 export interface FormatSample {
   input: string;
   expect: Partial<NormalizedEvent> | { reject: true };
+}
+
+/** A sample document and what each of its records must produce, in order. */
+export interface DocumentSample {
+  input: string;
+  expect: readonly (Partial<NormalizedEvent> | { reject: true } | { blank: true })[];
 }
