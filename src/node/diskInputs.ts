@@ -1,5 +1,5 @@
 import { createReadStream, type Stats } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { open as openFile, readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import type { InputFile } from '../core/ingest/input';
 import { isAtomicTempName } from './atomicWrite';
@@ -32,7 +32,25 @@ function diskInput(absolutePath: string, storedPath: string, stats: Stats): Disk
     size: stats.size,
     mtime: stats.mtimeMs,
     open: () => createReadStream(absolutePath, { highWaterMark: READ_CHUNK }),
+    readRange: (offset, length) => readRange(absolutePath, offset, length),
   };
+}
+
+/** Bytes at an offset, so that a zip is read through its directory in place rather than held in memory. */
+async function readRange(absolutePath: string, offset: number, length: number): Promise<Uint8Array> {
+  const handle = await openFile(absolutePath, 'r');
+  try {
+    const bytes = new Uint8Array(length);
+    let got = 0;
+    while (got < length) {
+      const { bytesRead } = await handle.read(bytes, got, length - got, offset + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return bytes.subarray(0, got);
+  } finally {
+    await handle.close();
+  }
 }
 
 function describeError(path: string, err: unknown): InputPathError {

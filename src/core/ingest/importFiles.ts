@@ -1,25 +1,28 @@
-import { detectFormat, FORMATS } from '../formats/registry';
-import type { DocumentFormat, LineParser, LogFormat, ParseContext, ParseResult } from '../formats/types';
-import type { FileSummary, FileStatus } from '../model';
+import { FORMATS } from '../formats/registry';
+import type { LogFormat } from '../formats/types';
+import type { FileSummary } from '../model';
 import type { CaseStore, FileCounts } from '../store/caseStore';
-import { attributeFromPath } from './attribution';
-import { isGzip, type InputFile } from './input';
-import { LineSplitter, MAX_LINE_CHARS } from './lineSplitter';
+import type { RandomAccess } from './containers/randomAccess';
+import { DuplicateIndex } from './duplicates';
+import { Cancelled, noCounts, type ImportRun, type Source } from './importRun';
+import { importSource } from './importSource';
+import type { InputFile } from './input';
+import { ExpansionBudget, IMPORT_LIMITS, type ImportLimits } from './limits';
 
-/** Lines gathered before a file's format is chosen. */
-const SNIFF_LINES = 20;
-const SNIFF_CHARS = 64 * 1024;
-/** A whole-document format (EventList) is parsed in memory: larger documents are refused. */
-export const MAX_DOCUMENT_CHARS = 512 * 1024 * 1024;
+export { MAX_DOCUMENT_CHARS } from './logFileReader';
+
 const PROGRESS_EVERY_MS = 100;
 
 export interface ImportProgress {
+  /** The top-level input being read (archive members count under their archive). */
   fileIndex: number;
   fileCount: number;
+  /** The file being read: the input, or the member inside it (`bundle.tar.gz!prod/audit.log`). */
   path: string;
-  /** Bytes read so far over all files, as stored (compressed for .gz). */
+  /** Bytes of the inputs read so far, as stored (compressed for a .gz or an archive). */
   bytesRead: number;
   bytesTotal: number;
+  /** Lines and events read so far from the current input, all its members together. */
   lines: number;
   events: number;
   elapsedMs: number;
@@ -37,274 +40,104 @@ export interface ImportOptions {
   /** Called about every 100 ms; an async callback lets the host breathe (the worker yields here). */
   onProgress?: (p: ImportProgress) => void | Promise<void>;
   formats?: readonly LogFormat[];
+  /** Tightens or loosens IMPORT_LIMITS (tests set them low). */
+  limits?: Partial<ImportLimits>;
   now?: () => number;
 }
 
 export interface ImportSummary {
+  /** One row per file read or listed, archives and their members included, in id order. */
   files: FileSummary[];
   cancelled: boolean;
   elapsedMs: number;
 }
 
-/** Thrown inside a file's read when the user cancels. */
-class Cancelled extends Error {}
-
 /**
- * Imports files into a case: each file is recognized by content, decompressed when gzipped,
- * hashed, split into lines, parsed and stored. A bad line becomes a counted reject; a broken file
- * becomes `partial` or `skipped` with its reason; nothing aborts the rest of the import.
+ * Imports files into a case. Each is recognized by content: gzip, tar and zip are opened
+ * (recursively, members named `archive!path/inside`), logs are split into lines, parsed and
+ * stored. A bad line becomes a counted reject; a broken or hostile file becomes `partial` or
+ * `skipped` with its reason; a file already in the case is skipped; nothing aborts the rest.
  */
 export async function importFiles(store: CaseStore, inputs: readonly InputFile[], options: ImportOptions = {}): Promise<ImportSummary> {
   const now = options.now ?? (() => Date.now());
   const started = now();
+  const limits: ImportLimits = { ...IMPORT_LIMITS, ...options.limits };
   const bytesTotal = inputs.reduce((n, f) => n + f.size, 0);
-  const progress = { bytesBefore: 0, lastReport: 0 };
-  const files: FileSummary[] = [];
+  const duplicates = new DuplicateIndex(store);
+  const rows: FileSummary[] = [];
+  let bytesBefore = 0;
+  let lastReport = 0;
   let cancelled = false;
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
     if (cancelled || options.signal?.aborted) {
       cancelled = true;
-      const id = store.addFile({ path: input.path, size: input.size, sha256: '', format: null, cluster: null, node: null });
-      const counts = { lines: 0, events: 0, merged: 0, rejected: 0, blank: 0 };
-      store.finishFile(id, null, counts, 'skipped', 'import cancelled before this file');
-      files.push({ id, path: input.path, size: input.size, sha256: '', format: null, ...counts, status: 'skipped', reason: 'import cancelled before this file' });
+      rows.push(cancelledBefore(store, input));
       continue;
     }
-    const report = async (bytesInFile: number, counts: FileCounts, force = false): Promise<void> => {
-      const t = now();
-      if (!force && t - progress.lastReport < PROGRESS_EVERY_MS) return;
-      progress.lastReport = t;
-      if (options.signal?.aborted) throw new Cancelled();
-      await options.onProgress?.({
-        fileIndex: i, fileCount: inputs.length, path: input.path,
-        bytesRead: progress.bytesBefore + bytesInFile, bytesTotal,
-        lines: counts.lines, events: counts.events, elapsedMs: t - started,
-      });
-      if (options.signal?.aborted) throw new Cancelled();
+    const budget = new ExpansionBudget(limits);
+    const progressIn = { sequential: 0, ranges: 0 };
+    const run: ImportRun = {
+      store, options, limits, budget, duplicates, rows,
+      formats: options.formats ?? FORMATS,
+      tally: { lines: 0, events: 0 },
+      async report(path: string, counts: FileCounts = noCounts(), force = false) {
+        const t = now();
+        if (!force && t - lastReport < PROGRESS_EVERY_MS) return;
+        lastReport = t;
+        if (options.signal?.aborted) throw new Cancelled();
+        await options.onProgress?.({
+          fileIndex: i, fileCount: inputs.length, path,
+          bytesRead: bytesBefore + Math.min(input.size, Math.max(progressIn.sequential, progressIn.ranges)), bytesTotal,
+          lines: run.tally.lines + counts.lines, events: run.tally.events + counts.events, elapsedMs: t - started,
+        });
+        if (options.signal?.aborted) throw new Cancelled();
+      },
     };
-    const summary = await importOne(store, input, options, report);
-    if (summary.reason?.startsWith(CANCELLED_REASON)) cancelled = true;
-    files.push(summary);
-    progress.bytesBefore += input.size;
+    try {
+      await importSource(run, topLevelSource(input, budget, progressIn));
+    } catch (err) {
+      if (!(err instanceof Cancelled)) throw err;
+      cancelled = true;
+    }
+    bytesBefore += input.size;
   }
-  return { files, cancelled, elapsedMs: now() - started };
+  rows.sort((a, b) => a.id - b.id);
+  return { files: rows, cancelled, elapsedMs: now() - started };
 }
 
-const CANCELLED_REASON = 'import cancelled by the user';
-
-type Reporter = (bytesInFile: number, counts: FileCounts, force?: boolean) => Promise<void>;
-
-async function importOne(store: CaseStore, input: InputFile, options: ImportOptions, report: Reporter): Promise<FileSummary> {
-  const fromPath = attributeFromPath(input.path);
-  const ctx: ParseContext = {
-    path: input.path,
-    cluster: options.cluster ?? fromPath.cluster,
-    node: options.node ?? fromPath.node,
-    mtime: input.mtime,
-    defaultOffsetMinutes: options.defaultOffsetMinutes ?? 0,
-    year: options.year ?? null,
-  };
-  const hasher = await store.platform.createSha256();
-  const fileId = store.addFile({ path: input.path, size: input.size, sha256: '', format: null, cluster: ctx.cluster, node: ctx.node });
-  const counts: FileCounts = { lines: 0, events: 0, merged: 0, rejected: 0, blank: 0 };
-  const reader = new FileReader(store, fileId, ctx, counts, options.formats ?? FORMATS);
-  let bytesRead = 0;
-  let status: FileStatus = 'complete';
-  let reason: string | null = null;
-
-  // Every byte is hashed as stored, before decompression.
-  async function* rawBytes(): AsyncIterable<Uint8Array> {
+/**
+ * A dropped file as the root of its tree. Its bytes are counted as stored, for the decompression
+ * ratio and for progress: the furthest position of a pass from the start, or the sum of the
+ * ranges read in place (a zip's entries), whichever is more.
+ */
+function topLevelSource(input: InputFile, budget: ExpansionBudget, progressIn: { sequential: number; ranges: number }): Source {
+  async function* counted(): AsyncGenerator<Uint8Array> {
+    let at = 0;
     for await (const chunk of input.open()) {
-      hasher.update(chunk);
-      bytesRead += chunk.length;
+      budget.countStored(chunk.length);
+      at += chunk.length;
+      if (at > progressIn.sequential) progressIn.sequential = at;
       yield chunk;
     }
   }
-
-  store.begin();
-  const raw = rawBytes()[Symbol.asyncIterator]();
-  let gzip = false;
-  try {
-    const first = await raw.next();
-    gzip = !first.done && isGzip(first.value);
-    async function* replay(): AsyncIterable<Uint8Array> {
-      if (first.done) return;
-      yield first.value;
-      for (let next = await raw.next(); !next.done; next = await raw.next()) yield next.value;
-    }
-    const text = gzip ? store.platform.gunzip(replay()) : replay();
-    for await (const chunk of text) {
-      await reader.push(chunk);
-      await report(bytesRead, counts);
-    }
-    await reader.end();
-  } catch (err) {
-    status = 'partial';
-    if (err instanceof Cancelled) {
-      reason = `${CANCELLED_REASON} after line ${counts.lines}`;
-      reader.abandon('line cut off by the cancelled import');
-    } else {
-      const what = gzip ? 'gzip data truncated or corrupt' : 'read error';
-      reason = `${what} after ${bytesRead} bytes (line ${counts.lines}): ${(err as Error).message}`;
-      reader.abandon(`incomplete last line: ${what}`);
-      // Read on to the end so that the SHA-256 covers the whole file as stored.
-      try {
-        for (let next = await raw.next(); !next.done; next = await raw.next()) void next;
-      } catch {
-        reason += '; the file could not be read to its end, so its SHA-256 covers only what was read';
-      }
-    }
-  }
-  await store.flushAll();
-  const sha256 = hasher.digestHex();
-  if (status === 'complete' && reader.skipReason) {
-    status = 'skipped';
-    reason = reader.skipReason;
-  }
-  store.finishFile(fileId, reader.formatId, counts, status, reason, sha256);
-  store.commit();
-  await report(bytesRead, counts, true).catch(() => undefined);
-  return { id: fileId, path: input.path, size: input.size, sha256, format: reader.formatId, ...counts, status, reason };
+  const readRange = input.readRange?.bind(input);
+  const random: RandomAccess | undefined = readRange && {
+    size: input.size,
+    async read(offset, length) {
+      const bytes = await readRange(offset, length);
+      budget.countStored(bytes.length);
+      progressIn.ranges += bytes.length;
+      return bytes;
+    },
+  };
+  return { path: input.path, size: input.size, mtime: input.mtime, depth: 0, open: counted, reopenable: true, random };
 }
 
-/** Per-file state machine: sniff the first lines, then parse line by line (or as one document). */
-class FileReader {
-  readonly #store: CaseStore;
-  readonly #fileId: number;
-  readonly #ctx: ParseContext;
-  readonly #counts: FileCounts;
-  readonly #formats: readonly LogFormat[];
-  readonly #splitter = new LineSplitter();
-  #sniffBuffer: { text: string; overlong: boolean }[] = [];
-  #sniffChars = 0;
-  #parser: LineParser | null = null;
-  #document: { format: DocumentFormat; parts: string[]; chars: number } | null = null;
-  #unknown = false;
-  #documentParsed = false;
-  formatId: string | null = null;
-  skipReason: string | null = null;
-
-  constructor(store: CaseStore, fileId: number, ctx: ParseContext, counts: FileCounts, formats: readonly LogFormat[]) {
-    this.#store = store;
-    this.#fileId = fileId;
-    this.#ctx = ctx;
-    this.#counts = counts;
-    this.#formats = formats;
-  }
-
-  async push(chunk: Uint8Array): Promise<void> {
-    for (const line of this.#splitter.push(chunk)) this.#take(line.text, line.overlong);
-    await this.#store.flush();
-  }
-
-  async end(): Promise<void> {
-    for (const line of this.#splitter.end()) this.#take(line.text, line.overlong);
-    this.#close();
-    await this.#store.flush();
-  }
-
-  /** On a broken or cancelled stream: the held-back incomplete line is counted as a reject, never dropped. */
-  abandon(reason: string): void {
-    if (!this.#decided) this.#decide();
-    const pending = this.#splitter.pending;
-    if (pending !== '' && this.#parser) {
-      this.#counts.lines++;
-      this.#counts.rejected++;
-      this.#store.addReject(this.#fileId, this.#counts.lines, reason, pending);
-    }
-    this.#close();
-  }
-
-  get #decided(): boolean {
-    return this.#parser !== null || this.#document !== null || this.#unknown;
-  }
-
-  #close(): void {
-    if (!this.#decided) this.#decide();
-    if (this.#document) this.#parseDocument();
-    if (this.#unknown) {
-      // A skipped file counts no records (lines = events + merged + rejected + blank holds at 0);
-      // the reason says how many physical lines were passed over.
-      const physical = this.#counts.lines;
-      this.#counts.lines = 0;
-      const nonBlank = this.#sniffBuffer.find((l) => l.text.trim() !== '');
-      this.skipReason = nonBlank
-        ? `no known log format recognized in ${physical} lines (first line: ${JSON.stringify(nonBlank.text.slice(0, 80))})`
-        : physical === 0 ? 'empty file' : `only blank lines (${physical})`;
-    }
-  }
-
-  #take(text: string, overlong: boolean): void {
-    if (this.#parser) {
-      this.#parseLine(text, overlong);
-    } else if (this.#document) {
-      this.#counts.lines++;
-      this.#document.chars += text.length + 1;
-      if (this.#document.chars > MAX_DOCUMENT_CHARS) throw new Error(`JSON document larger than ${MAX_DOCUMENT_CHARS / 2 ** 20} MiB`);
-      this.#document.parts.push(text);
-    } else if (this.#unknown) {
-      this.#counts.lines++;
-    } else {
-      this.#sniffBuffer.push({ text, overlong });
-      this.#sniffChars += text.length;
-      const nonBlank = this.#sniffBuffer.filter((l) => l.text.trim() !== '').length;
-      if (nonBlank >= SNIFF_LINES || this.#sniffChars >= SNIFF_CHARS) this.#decide();
-    }
-  }
-
-  #decide(): void {
-    const lines = this.#sniffBuffer.filter((l) => !l.overlong && l.text.trim() !== '').map((l) => l.text);
-    const head = this.#sniffBuffer.map((l) => l.text).join('\n').slice(0, SNIFF_CHARS);
-    const detected = detectFormat(lines, head, this.#formats);
-    const buffered = this.#sniffBuffer;
-    if (!detected) {
-      this.#unknown = true;
-      this.#counts.lines += buffered.length;
-      return;
-    }
-    this.formatId = detected.format.id;
-    this.#sniffBuffer = [];
-    if (detected.kind === 'lines') {
-      this.#parser = detected.format.open(this.#ctx);
-      for (const l of buffered) this.#parseLine(l.text, l.overlong);
-    } else {
-      this.#document = { format: detected.format, parts: [], chars: 0 };
-      for (const l of buffered) this.#take(l.text, l.overlong);
-    }
-  }
-
-  #parseLine(text: string, overlong: boolean): void {
-    const line = ++this.#counts.lines;
-    const result: ParseResult = overlong
-      ? { kind: 'reject', reason: `line longer than ${MAX_LINE_CHARS / 2 ** 20} MiB` }
-      : (this.#parser as LineParser).parseLine(text);
-    this.#record(line, result, text);
-  }
-
-  #record(line: number, result: ParseResult, raw: string): void {
-    if (result.kind === 'blank') {
-      this.#counts.blank++;
-    } else if (result.kind === 'reject') {
-      this.#counts.rejected++;
-      this.#store.addReject(this.#fileId, line, result.reason, raw);
-    } else if (this.#store.addEvent(this.#fileId, line, result.event, raw) === 'stored') {
-      this.#counts.events++;
-    } else {
-      this.#counts.merged++;
-    }
-  }
-
-  /** Document formats count records, not physical lines: `lines` is then the number of items. */
-  #parseDocument(): void {
-    const doc = this.#document;
-    if (!doc || this.#documentParsed) return;
-    this.#documentParsed = true;
-    const text = doc.parts.join('\n');
-    this.#counts.lines = 0;
-    for (const record of doc.format.parseDocument(text, this.#ctx)) {
-      this.#counts.lines++;
-      this.#record(record.line, record.result, record.raw);
-    }
-  }
+function cancelledBefore(store: CaseStore, input: InputFile): FileSummary {
+  const reason = 'import cancelled before this file';
+  const id = store.addFile({ path: input.path, size: input.size, sha256: '', format: null, cluster: null, node: null });
+  const counts = noCounts();
+  store.finishFile(id, null, counts, 'skipped', reason);
+  return { id, path: input.path, size: input.size, sha256: '', format: null, ...counts, status: 'skipped', reason };
 }

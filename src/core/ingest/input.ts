@@ -1,13 +1,22 @@
-/** A file to import, wherever its bytes come from (disk, a dropped File, an archive member). */
+/** A file to import, wherever its bytes come from (disk, a dropped File, bytes in memory). */
 export interface InputFile {
-  /** Path as shown and stored: inside its archive where it has one (`bundle.tar.gz!prod/audit.log`). */
+  /** Path as shown and stored (archive members get `!` and their path inside, appended by the importer). */
   path: string;
   /** Size in bytes as stored (compressed size for a .gz). */
   size: number;
   /** Modification time, epoch ms, where known. */
   mtime: number | null;
-  /** The bytes as stored, in chunks. */
+  /**
+   * The bytes as stored, in chunks, from the start. May be called more than once: a file is read
+   * twice when a file of the same size is already in the case (hashed first, to skip a duplicate).
+   */
   open(): AsyncIterable<Uint8Array>;
+  /**
+   * Up to `length` bytes from `offset` (fewer only past the end), where the bytes can be read at
+   * any offset (a file on disk, a browser File). With it a zip is read through its central
+   * directory in place; without it a zip is held in memory, up to IMPORT_LIMITS.maxBufferedBytes.
+   */
+  readRange?(offset: number, length: number): Promise<Uint8Array>;
 }
 
 /** An in-memory input, for tests and for samples fetched by the app. */
@@ -20,9 +29,6 @@ export function inputFromBytes(path: string, bytes: Uint8Array, mtime: number | 
       const step = 1 << 20;
       for (let i = 0; i < bytes.length; i += step) yield bytes.subarray(i, i + step);
     },
+    readRange: (offset, length) => Promise.resolve(bytes.subarray(offset, Math.min(bytes.length, offset + length))),
   };
-}
-
-export function isGzip(head: Uint8Array): boolean {
-  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 }
