@@ -15,5 +15,7 @@ export function inputFromFile(path: string, file: Blob & { lastModified?: number
         yield new Uint8Array(await slice.arrayBuffer());
       }
     },
+    // A zip's directory sits at its end: random access reads it in place instead of holding the zip in memory.
+    readRange: async (offset, length) => new Uint8Array(await file.slice(offset, Math.min(file.size, offset + length)).arrayBuffer()),
   };
 }
