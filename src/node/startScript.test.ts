@@ -47,7 +47,11 @@ describe.skipIf(locateElectronBinary(join(ROOT, 'node_modules/electron'), proces
     expect(readdirSync(join(outDir, 'preload'))).toEqual(['index.cjs']);
     expect(existsSync(join(outDir, 'main', 'index.js'))).toBe(true);
     const exposed: Record<string, unknown> = {};
-    const fakeElectron = { contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) }, ipcRenderer: { invoke: async () => null, on: () => undefined, removeListener: () => undefined } };
+    const fakeElectron = {
+      contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
+      ipcRenderer: { invoke: async () => null, on: () => undefined, removeListener: () => undefined },
+      webUtils: { getPathForFile: () => '' },
+    };
     const sandboxRequire = (name: string): unknown => {
       if (name !== 'electron') throw new Error(`a sandboxed preload cannot require ${name}`);
       return fakeElectron;
@@ -55,6 +59,6 @@ describe.skipIf(locateElectronBinary(join(ROOT, 'node_modules/electron'), proces
     // How Electron runs a sandboxed preload: its text as a function body, with a require that knows only electron's modules.
     new Function('require', 'module', 'exports', readFileSync(join(outDir, 'preload', 'index.cjs'), 'utf8'))(sandboxRequire, { exports: {} }, {});
     expect(Object.keys(exposed)).toEqual(['trailhound']);
-    expect(Object.keys(exposed.trailhound as object).sort()).toEqual(['onMenuCommand', 'saveCaseAs']);
+    expect(Object.keys(exposed.trailhound as object).sort()).toEqual(['caseOpened', 'onMenuCommand', 'saveCase', 'saveCaseAs']);
   });
 });

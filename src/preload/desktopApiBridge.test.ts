@@ -18,8 +18,25 @@ function fakeIpc(reply: (channel: string, args: unknown[]) => Promise<unknown>):
 }
 
 describe('createDesktopApi', () => {
-  it('exposes exactly saveCaseAs and onMenuCommand', () => {
-    expect(Object.keys(createDesktopApi(fakeIpc(async () => null))).sort()).toEqual(['onMenuCommand', 'saveCaseAs']);
+  it('exposes exactly saveCaseAs, saveCase, caseOpened and onMenuCommand', () => {
+    expect(Object.keys(createDesktopApi(fakeIpc(async () => null))).sort()).toEqual(['caseOpened', 'onMenuCommand', 'saveCase', 'saveCaseAs']);
+  });
+
+  it('saves to the current case without naming a path, and adopts an opened file by the path the preload reads', async () => {
+    const calls: unknown[][] = [];
+    const ipc = fakeIpc(async (channel, args) => (calls.push([channel, ...args]), { ok: true, value: '/cases/a.sqlite' }));
+    const paths = new Map<unknown, string>();
+    const api = createDesktopApi(ipc, (file) => paths.get(file) ?? '');
+    const bytes = new Uint8Array([1]);
+    expect(await api.saveCase(bytes)).toEqual({ ok: true, value: '/cases/a.sqlite' });
+    const picked = new File(['x'], 'a.sqlite');
+    paths.set(picked, '/cases/a.sqlite');
+    expect(await api.caseOpened(picked)).toEqual({ ok: true, value: '/cases/a.sqlite' });
+    // A File built by the page has no path: nothing is sent.
+    expect(await api.caseOpened(new File(['x'], 'b.sqlite'))).toEqual({ ok: true, value: null });
+    expect(calls).toEqual([[IPC_CHANNELS.saveCase, bytes], [IPC_CHANNELS.adoptCase, '/cases/a.sqlite']]);
+    const throwing = createDesktopApi(ipc, () => { throw new TypeError('not a File'); });
+    expect(await throwing.caseOpened(picked)).toEqual({ ok: true, value: null });
   });
 
   it('invokes the save channel with the bytes and name, and turns a failure into a Result', async () => {

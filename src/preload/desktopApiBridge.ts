@@ -9,11 +9,29 @@ export interface IpcRendererLike {
 
 /**
  * The object exposed to the page as `window.trailhound`. It never hands the page ipcRenderer or
- * an IPC event (whose `sender` would open every channel), only these two functions; and what
+ * an IPC event (whose `sender` would open every channel), only these functions; and what
  * comes back from main is checked before the page sees it.
  */
-export function createDesktopApi(ipc: IpcRendererLike): DesktopApi {
+export function createDesktopApi(ipc: IpcRendererLike, pathForFile: (file: File) => string = () => ''): DesktopApi {
+  const invoke = async (channel: string, ...args: unknown[]): Promise<Result<string | null>> => {
+    try {
+      return (await ipc.invoke(channel, ...args)) as Result<string | null>;
+    } catch (err) {
+      return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+  };
   return {
+    saveCase: (bytes: Uint8Array) => invoke(IPC_CHANNELS.saveCase, bytes),
+    async caseOpened(file: File): Promise<Result<string | null>> {
+      let path = '';
+      try {
+        // Only a File the user picked or dropped has a path; one built by the page has none.
+        path = pathForFile(file);
+      } catch {
+        path = '';
+      }
+      return path ? invoke(IPC_CHANNELS.adoptCase, path) : { ok: true, value: null };
+    },
     async saveCaseAs(bytes: Uint8Array, suggestedName: string): Promise<Result<string | null>> {
       try {
         return (await ipc.invoke(IPC_CHANNELS.saveCaseAs, bytes, suggestedName)) as Result<string | null>;

@@ -10,6 +10,9 @@ import { filterCondition } from '../core/query/filter';
 import { queryNumber, queryObjects, queryRows } from '../core/query/sqlRows';
 import { countEvents, eventPage, eventRow, histogram, timeBounds } from '../core/query/timeline';
 import { CaseFileError, CaseStore } from '../core/store/caseStore';
+import { recordImports } from '../core/findings/activityLog';
+import { caseSizeBytes, caseSizeProblem } from '../core/store/caseLimits';
+import { findingsHandlers } from './findingsHandlers';
 import { inputFromFile } from './fileInputs';
 import type { CallType, EngineCalls, EngineRequest, EngineResponse, RejectRow } from './protocol';
 import { workerPlatform } from './workerPlatform';
@@ -38,12 +41,18 @@ type Request<K extends CallType> = Extract<EngineRequest, { type: K }>;
 type Handlers = { [K in CallType]: (req: Request<K>) => Promise<EngineCalls[K]['result']> | EngineCalls[K]['result'] };
 
 const handlers: Handlers = {
+  ...findingsHandlers({
+    store: currentStore,
+    postChunk: (id, chunk) => scope.postMessage({ type: 'chunk', id, chunk }),
+    breathe,
+  }),
+
   async init({ wasmBinary }) {
     SQL ??= await initSqlJs({ wasmBinary });
     return { ready: true };
   },
 
-  async importFiles({ id, files }) {
+  async importFiles({ id, files, analyst }) {
     const target = currentStore();
     const controller = new AbortController();
     runningImports.set(id, controller);
@@ -51,7 +60,7 @@ const handlers: Handlers = {
     const before = { fileIndex: 0, lines: 0, events: 0 };
     let last = { lines: 0, events: 0 };
     try {
-      return await importFiles(target, files.map((f) => inputFromFile(f.path, f.file)), {
+      const result = await importFiles(target, files.map((f) => inputFromFile(f.path, f.file)), {
         signal: controller.signal,
         onProgress: async (p) => {
           if (p.fileIndex !== before.fileIndex) {
@@ -65,6 +74,9 @@ const handlers: Handlers = {
           await breathe();
         },
       });
+      // Chain of custody: who imported which file, with its SHA-256.
+      recordImports(target.db, analyst ?? null, result.files);
+      return result;
     } finally {
       runningImports.delete(id);
     }
@@ -85,6 +97,8 @@ const handlers: Handlers = {
 
   openCase({ bytes }) {
     if (!SQL) throw new Error('the engine is not initialized yet');
+    const tooLarge = caseSizeProblem(bytes.byteLength);
+    if (tooLarge) throw new Error(`This file cannot be opened as a case: ${tooLarge}.`);
     let opened: CaseStore;
     try {
       opened = CaseStore.open(SQL, workerPlatform, new Uint8Array(bytes));
@@ -100,6 +114,9 @@ const handlers: Handlers = {
   async exportCase() {
     const target = currentStore();
     await target.flushAll();
+    // Refused before the copy that export makes: a save of a case too large would exhaust memory.
+    const tooLarge = caseSizeProblem(caseSizeBytes(target.db));
+    if (tooLarge) throw new Error(`The case was not saved: ${tooLarge}.`);
     const bytes = target.export();
     const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
     return { bytes: (whole ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer };

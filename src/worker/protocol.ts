@@ -7,6 +7,7 @@ import type { SqlValue } from 'sql.js';
 import type { FileSummary } from '../core/model';
 import type { EventFilter } from '../core/query/filter';
 import type { Histogram, StackBy, TableRow } from '../core/query/timeline';
+import type { ExportChunk, FindingsCalls } from './findingsProtocol';
 
 /** A file to import, with the path it is shown and stored under (relative inside a dropped folder). */
 export interface FileToImport {
@@ -59,9 +60,10 @@ export interface RejectRow {
 }
 
 /** Each call: its arguments and what it answers. */
-export interface EngineCalls {
+export interface EngineCalls extends FindingsCalls {
   init: { args: { wasmBinary: ArrayBuffer }; result: { ready: true } };
-  importFiles: { args: { files: FileToImport[] }; result: ImportResult };
+  /** `analyst` is who imports, for the case's activity log (chain of custody). */
+  importFiles: { args: { files: FileToImport[]; analyst?: string | null }; result: ImportResult };
   cancelImport: { args: { importId: number }; result: { cancelled: boolean } };
   newCase: { args: Record<string, never>; result: { total: 0 } };
   openCase: { args: { bytes: ArrayBuffer }; result: { total: number } };
@@ -84,4 +86,5 @@ export type EngineResult = { [K in CallType]: { type: K; id: number; result: Eng
 export type EngineResponse =
   | EngineResult
   | { type: 'progress'; id: number; progress: ImportProgress }
+  | { type: 'chunk'; id: number; chunk: ExportChunk }
   | { type: 'error'; id: number; message: string };

@@ -1,10 +1,12 @@
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import type { CallType, EngineCalls, EngineRequest, EngineResponse, FileToImport, ImportProgress, ImportResult } from '../../worker/protocol';
+import type { ExportChunk } from '../../worker/findingsProtocol';
 
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
   onProgress?: (progress: ImportProgress) => void;
+  onChunk?: (chunk: ExportChunk) => void;
 }
 
 /** A running import: its outcome, and a way to stop it (what was read so far stays in the case). */
@@ -44,11 +46,20 @@ export class EngineClient {
     return this.#send(type, args, transfer).done;
   }
 
-  importFiles(files: FileToImport[], onProgress: (progress: ImportProgress) => void): ImportHandle {
+  /** A call whose answer streams: each chunk as it arrives, then the result (an export of events). */
+  async stream<K extends CallType>(type: K, args: EngineCalls[K]['args'], onChunk: (chunk: ExportChunk) => void): Promise<EngineCalls[K]['result']> {
+    await this.#ready;
+    const sent = this.#send(type, args);
+    const pending = this.#pending.get(sent.id);
+    if (pending) pending.onChunk = onChunk;
+    return sent.done;
+  }
+
+  importFiles(files: FileToImport[], onProgress: (progress: ImportProgress) => void, analyst: string | null = null): ImportHandle {
     let importId: number | null = null;
     let cancelled = false;
     const done = this.#ready.then(() => {
-      const sent = this.#send('importFiles', { files }, [], onProgress);
+      const sent = this.#send('importFiles', { files, analyst }, [], onProgress);
       importId = sent.id;
       if (cancelled) this.#cancel(sent.id);
       return sent.done;
@@ -85,6 +96,10 @@ export class EngineClient {
     if (!pending) return;
     if (message.type === 'progress') {
       pending.onProgress?.(message.progress);
+      return;
+    }
+    if (message.type === 'chunk') {
+      pending.onChunk?.(message.chunk);
       return;
     }
     this.#pending.delete(message.id);

@@ -3,11 +3,17 @@ import type { StackBy } from '../../core/query/timeline';
 import type { FileToImport, ImportProgress, ImportResult, Overview } from '../../worker/protocol';
 import { caseNameFromPath, saveCaseBytes, suggestedCaseFileName } from './caseFile';
 import { EngineClient, type ImportHandle } from './engineClient';
+import { Autosave } from './autosave';
+import { FindingsModel } from './findings.svelte';
+import { readUiState, type UiState } from './uiState';
 import type { Zone } from './format';
 import { fetchSampleFiles } from './sampleData';
 
-export type View = 'timeline' | 'import' | 'files';
+export type View = 'timeline' | 'import' | 'files' | 'findings';
 export type CaseState = 'empty' | 'unsaved' | 'saving' | 'saved';
+
+/** Quiet time after the last change before the desktop app saves the case by itself. */
+const AUTOSAVE_DELAY_MS = 2000;
 
 export interface ImportRun {
   progress: ImportProgress | null;
@@ -37,6 +43,14 @@ export class Session {
   lastImport = $state.raw<ImportResult | null>(null);
   selectedId = $state<number | null>(null);
   error = $state<string | null>(null);
+  /** The analyst's findings in this case (issue 5). */
+  readonly findings = new FindingsModel(this);
+  /** Desktop only: the window has a case file to save to without asking (opened, or saved as once). */
+  #hasCasePath = false;
+  #saving = false;
+  /** Counts changes, so that a save knows whether the case changed while it ran. */
+  #changes = 0;
+  readonly #autosave = new Autosave(AUTOSAVE_DELAY_MS, () => this.#autosaveNow());
   #importHandle: ImportHandle | null = null;
   /** The case file's name (without suffix) once opened or saved: the next save suggests it again. */
   #fileName: string | null = null;
@@ -72,10 +86,10 @@ export class Session {
     this.importRun = { progress: null, cancelling: false };
     this.#importHandle = this.engine.importFiles(files, (progress) => {
       if (this.importRun) this.importRun = { ...this.importRun, progress };
-    });
+    }, this.findings.analyst.trim() || null);
     try {
       this.lastImport = await this.#importHandle.done;
-      this.caseState = 'unsaved';
+      this.caseChanged();
     } catch (err) {
       this.fail(err);
     } finally {
@@ -114,28 +128,81 @@ export class Session {
       this.caseState = 'saved';
       this.lastImport = null;
       this.view = 'timeline';
+      await this.#restoreUiState();
       this.revision++;
+      // The desktop app saves back to the file it opened (autosave); the browser cannot.
+      const adopted = await window.trailhound?.caseOpened(file);
+      this.#hasCasePath = adopted?.ok === true && adopted.value !== null;
     } catch (err) {
       this.fail(err);
     }
   }
 
-  async saveCase(): Promise<void> {
-    if (this.caseState === 'saving' || this.importRun) return;
+  /** The case changed (an import, a finding): it is unsaved, and the desktop app saves it a little later. */
+  caseChanged(): void {
+    this.#changes++;
+    this.caseState = 'unsaved';
+    this.#autosave.schedule();
+  }
+
+  /** What reopening the case restores: the view, the filter, the selected event. */
+  uiState(): UiState {
+    return { view: this.view, filter: this.filter, selectedId: this.selectedId, stackBy: this.stackBy };
+  }
+
+  async #restoreUiState(): Promise<void> {
+    const { state } = await this.engine.call('getUiState', {});
+    const ui = readUiState(state);
+    if (!ui) return;
+    this.view = ui.view === 'import' ? 'timeline' : ui.view;
+    this.filter = ui.filter;
+    this.selectedId = ui.selectedId;
+    this.stackBy = ui.stackBy;
+  }
+
+  async #autosaveNow(): Promise<void> {
+    if (!this.#hasCasePath || this.caseState !== 'unsaved' || this.importRun) return;
+    await this.saveCase();
+  }
+
+  /**
+   * Saves the case: to its file when the desktop app has one (opened, or saved as before), else
+   * through Save as (a download in the browser). `as` always asks where. A change made while the
+   * save runs leaves the case unsaved (and scheduled for the next autosave).
+   */
+  async saveCase(options: { as?: boolean } = {}): Promise<void> {
+    if (this.#saving || this.importRun) return;
+    this.#saving = true;
     const before = this.caseState;
+    const changesAtStart = this.#changes;
     this.caseState = 'saving';
+    const done = (): void => {
+      const changed = this.#changes !== changesAtStart;
+      this.caseState = changed ? 'unsaved' : 'saved';
+      if (changed) this.#autosave.schedule();
+    };
     try {
+      await this.engine.call('setUiState', { state: this.uiState() });
       const { bytes } = await this.engine.call('exportCase', {});
+      const desktop = window.trailhound;
+      if (desktop && this.#hasCasePath && !options.as) {
+        const result = await desktop.saveCase(new Uint8Array(bytes));
+        if (!result.ok) throw new Error(`The case could not be saved: ${result.error}`);
+        if (result.value !== null) return done();
+      }
       const saved = await saveCaseBytes(bytes, suggestedCaseFileName(this.#fileName));
       if (saved === null) {
-        this.caseState = before;
+        this.caseState = this.#changes !== changesAtStart ? 'unsaved' : before;
         return;
       }
       this.#fileName = this.caseName = caseNameFromPath(saved);
-      this.caseState = 'saved';
+      this.#hasCasePath = desktop !== undefined;
+      done();
     } catch (err) {
-      this.caseState = before;
+      this.caseState = this.#changes !== changesAtStart ? 'unsaved' : before;
       this.fail(err);
+    } finally {
+      this.#saving = false;
     }
   }
 
@@ -166,6 +233,10 @@ export class Session {
   }
 
   #resetView(caseName: string, fileName: string | null): void {
+    this.#autosave.cancel();
+    this.#hasCasePath = false;
+    this.findings.draft = null;
+    this.findings.lastImport = null;
     this.caseName = caseName;
     this.#fileName = fileName;
     this.caseState = 'empty';
