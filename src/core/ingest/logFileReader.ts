@@ -116,8 +116,15 @@ export class LogFileReader {
       this.#sniffBuffer.push({ text, overlong });
       this.#sniffChars += text.length;
       const nonBlank = this.#sniffBuffer.filter((l) => l.text.trim() !== '').length;
-      if (nonBlank >= SNIFF_LINES || this.#sniffChars >= SNIFF_CHARS) this.#decide();
+      // A pretty-printed JSON document says what it is anywhere in its head: read 64 KiB of it.
+      if ((nonBlank >= SNIFF_LINES && !this.#opensDocument()) || this.#sniffChars >= SNIFF_CHARS) this.#decide();
     }
+  }
+
+  /** The first line opens a JSON value it does not close (a pretty-printed document, not JSON lines). */
+  #opensDocument(): boolean {
+    const first = this.#sniffBuffer.find((l) => l.text.trim() !== '')?.text.trim() ?? '';
+    return /^[[{]/.test(first) && !/[\]}]$/.test(first);
   }
 
   #decide(): void {
