@@ -18,7 +18,7 @@ export async function* gunzipWithFflate(chunks: AsyncIterable<Uint8Array>): Asyn
   gz.onmember = () => {
     lastMemberStart = total;
   };
-  let tail = new Uint8Array(0);
+  let tail: Uint8Array = new Uint8Array(0);
   let sawAny = false;
   for await (const chunk of chunks) {
     sawAny = true;
