@@ -1,8 +1,14 @@
 import type { SqlValue } from 'sql.js';
 import { findingCondition, type FindingFilter } from './findingCondition';
+import { srcIpCondition, statusClassCondition } from './fieldConditions';
+import { textCondition } from './textSearch';
 
-/** Fields a filter can pin to values: each is an interned column of `event_rows`. */
-export const FILTER_FIELDS = ['source', 'cluster', 'node', 'user', 'src_ip', 'verb', 'resource', 'namespace', 'action'] as const;
+/**
+ * Fields a filter can pin to values: each is an interned column of `event_rows`, but
+ * `status_class` (2xx, 3xx, denied, 4xx, 5xx, none: see fieldConditions.ts), and `src_ip`, which
+ * also matches the further hops of an event's source IPs.
+ */
+export const FILTER_FIELDS = ['source', 'cluster', 'node', 'user', 'src_ip', 'verb', 'resource', 'namespace', 'action', 'name', 'status_class'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 export type FieldValues = Partial<Record<FilterField, string[]>>;
@@ -19,6 +25,8 @@ export interface EventFilter {
   exclude?: FieldValues;
   /** Only events cited by a finding, optionally with one of these tags or severities. */
   findings?: FindingFilter;
+  /** Free text: every word must occur in the event (see textSearch.ts; needs the text index). */
+  text?: string;
 }
 
 /** A WHERE clause over `event_rows e` and its parameters. */
@@ -29,6 +37,8 @@ export interface SqlCondition {
 
 function fieldCondition(field: FilterField, values: readonly string[], negate: boolean): SqlCondition {
   if (!(FILTER_FIELDS as readonly string[]).includes(field)) throw new Error(`unknown filter field ${field}`);
+  if (field === 'status_class') return statusClassCondition(values, negate);
+  if (field === 'src_ip') return srcIpCondition(values, negate);
   // The strings table resolves values to ids once; the events are then matched on integers.
   const inList = `e.${field}_id IN (SELECT id FROM strings WHERE value IN (${values.map(() => '?').join(', ')}))`;
   return { where: negate ? `(e.${field}_id IS NULL OR NOT ${inList})` : inList, params: [...values] };
@@ -49,5 +59,7 @@ export function filterCondition(filter: EventFilter): SqlCondition {
     }
   }
   if (filter.findings) add(findingCondition(filter.findings));
+  const text = filter.text ? textCondition(filter.text) : null;
+  if (text) add(text);
   return { where: parts.length ? parts.join(' AND ') : '1', params };
 }

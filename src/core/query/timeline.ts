@@ -71,7 +71,7 @@ export function timeBounds(db: Database, filter: EventFilter = {}): { min: numbe
 }
 
 const MINUTE_MS = 60_000;
-const ROLLUP_FIELDS: readonly string[] = ['source', 'verb', 'cluster'];
+const ROLLUP_FIELDS: readonly string[] = ['source', 'verb', 'cluster', 'status_class'];
 /** Above this many events in range, buckets are whole minutes so that the rollup answers instead of a scan. */
 const MAX_SCANNED_EVENTS = 100_000;
 
@@ -81,10 +81,10 @@ function rollupCount(db: Database, from: number, to: number): number {
 }
 
 /** The minute rollup answers a histogram whose buckets are whole minutes and whose filter it can express. */
-function rollupServes(filter: EventFilter, bucketMs: number): boolean {
+export function rollupServes(filter: EventFilter, bucketMs: number): boolean {
   if (bucketMs % MINUTE_MS !== 0) return false;
-  // The rollup knows nothing of findings.
-  if (filter.findings) return false;
+  // The rollup knows nothing of findings, nor of the words in an event.
+  if (filter.findings || filter.text) return false;
   const fields = [...Object.keys(filter.include ?? {}), ...Object.keys(filter.exclude ?? {})];
   return fields.every((f) => ROLLUP_FIELDS.includes(f));
 }
@@ -100,11 +100,20 @@ export function histogram(db: Database, filter: EventFilter, stackBy: StackBy = 
   const start = Math.floor(from / bucketMs) * bucketMs;
   const buckets = Math.max(1, Math.ceil((to - start) / bucketMs));
   const classOf = classExpression(db, stackBy);
+  const classColumns = stackBy === 'status' ? 'e.status_code' : 'e.source_id, e.verb_id';
   // sql.js binds numbers beyond 32 bits as REAL, so bucket numbers are cast back to integers.
   const rows: SqlValue[][] = [];
   const scan = (range: EventFilter): void => {
     const cond = filterCondition({ ...filter, ...range });
-    rows.push(...queryRows(db, `SELECT CAST((e.ts - ?) / ? AS INTEGER) AS b, ${classOf} AS k, count(*) FROM event_rows e WHERE ${cond.where} GROUP BY b, k`, [start, bucketMs, ...cond.params]).rows);
+    // Grouped by the raw columns first, classed after: a CASE per event row costs three times the scan.
+    rows.push(...queryRows(
+      db,
+      `SELECT e.b, ${classOf} AS k, sum(e.c) FROM (
+         SELECT CAST((e.ts - ?) / ? AS INTEGER) AS b, ${classColumns}, count(*) AS c FROM event_rows e
+         WHERE ${cond.where} GROUP BY b, ${classColumns}
+       ) e GROUP BY e.b, k`,
+      [start, bucketMs, ...cond.params],
+    ).rows);
   };
   if (rollupServes(filter, bucketMs)) {
     // Whole minutes from the rollup; the partial minutes at either end from the events themselves.

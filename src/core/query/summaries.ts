@@ -1,0 +1,116 @@
+import type { Database, SqlValue } from 'sql.js';
+import { filterCondition, type EventFilter, type FilterField } from './filter';
+import { cachedRows } from './liveSummaryCache';
+import { queryRows } from './sqlRows';
+
+/**
+ * Summary tables: the same GROUP BY over the events that a view runs live, stored once after an
+ * import (store/analysisIndexes.ts) so that the Users, IPs and Clusters views read thousands of
+ * rows instead of a million. A view asks `summarySource` for its rows: the stored table when it is
+ * fresh and the filter only pins columns the table keeps, else the live query under the filter.
+ * Both give the same rows; every aggregate can be summed, min-ed or max-ed again. Live rows are
+ * kept for the next question under the same filter (liveSummaryCache.ts).
+ */
+export interface SummaryTable {
+  table: string;
+  /** Grouping columns as [name, expression over `event_rows e`]. */
+  keys: readonly (readonly [string, string])[];
+  /** Aggregates as [name, expression over `event_rows e`]; ids of verbs and actions come from the case. */
+  aggregates(db: Database): readonly (readonly [string, string])[];
+  /** Filter fields the stored table can answer (its key columns carry them). */
+  filterable: readonly FilterField[];
+}
+
+/** Ids of these strings in the case, as a SQL list (-1 when none is there, so the list is never empty). */
+export function idList(db: Database, values: readonly string[]): string {
+  const { rows } = queryRows(db, `SELECT id FROM strings WHERE value IN (${values.map(() => '?').join(',')})`, [...values]);
+  return rows.map((r) => Number(r[0])).join(',') || '-1';
+}
+
+const WRITE_VERBS = ['create', 'update', 'patch'];
+const DELETE_VERBS = ['delete', 'deletecollection'];
+export const SSH_OK_ACTIONS = ['ssh_accepted'];
+export const SSH_FAIL_ACTIONS = ['ssh_failed', 'ssh_invalid_user', 'ssh_max_auth'];
+
+const COUNTED: readonly (readonly [string, string])[] = [
+  ['n', 'count(*)'],
+  ['first_ts', 'min(e.ts)'],
+  ['last_ts', 'max(e.ts)'],
+];
+
+/** Who acted from where, on which cluster and node, through which source. */
+export const ACTOR_SUMMARY: SummaryTable = {
+  table: 'actor_summary',
+  keys: [['user_id', 'e.user_id'], ['src_ip_id', 'e.src_ip_id'], ['src_ips_id', 'e.src_ips_id'], ['cluster_id', 'e.cluster_id'], ['node_id', 'e.node_id'], ['source_id', 'e.source_id']],
+  aggregates: (db) => [
+    ...COUNTED,
+    ['writes', `sum(e.verb_id IN (${idList(db, WRITE_VERBS)}))`],
+    ['deletes', `sum(e.verb_id IN (${idList(db, DELETE_VERBS)}))`],
+    ['denied', 'sum(e.status_code IN (401, 403))'],
+    ['failed', 'sum(e.status_code >= 400 AND e.status_code NOT IN (401, 403))'],
+    ['ssh_ok', `sum(e.action_id IN (${idList(db, SSH_OK_ACTIONS)}))`],
+    ['ssh_fail', `sum(e.action_id IN (${idList(db, SSH_FAIL_ACTIONS)}))`],
+  ],
+  filterable: ['user', 'src_ip', 'cluster', 'node', 'source'],
+};
+
+/** What was done to what: verbs, resources and namespaces per cluster and user. */
+export const ACTIVITY_SUMMARY: SummaryTable = {
+  table: 'activity_summary',
+  keys: [['cluster_id', 'e.cluster_id'], ['user_id', 'e.user_id'], ['namespace_id', 'e.namespace_id'], ['verb_id', 'e.verb_id'], ['resource_id', 'e.resource_id']],
+  aggregates: () => [['n', 'count(*)'], ['denied', 'sum(e.status_code IN (401, 403))']],
+  filterable: ['cluster', 'user', 'namespace', 'verb', 'resource'],
+};
+
+export const HOUR_MS = 3_600_000;
+
+/** Events per hour, cluster, node, source and file: coverage and its gaps. */
+export const HOUR_SUMMARY: SummaryTable = {
+  table: 'hour_summary',
+  keys: [['hour', `e.ts / ${HOUR_MS}`], ['cluster_id', 'e.cluster_id'], ['node_id', 'e.node_id'], ['source_id', 'e.source_id'], ['file_id', 'e.file_id']],
+  aggregates: () => COUNTED,
+  filterable: ['cluster', 'node', 'source'],
+};
+
+export const SUMMARY_TABLES: readonly SummaryTable[] = [ACTOR_SUMMARY, ACTIVITY_SUMMARY, HOUR_SUMMARY];
+
+/** The live GROUP BY of a summary under a filter: also what the stored table is built from. */
+export function liveSummarySql(db: Database, def: SummaryTable, filter: EventFilter): { sql: string; params: SqlValue[] } {
+  const cond = filterCondition(filter);
+  const select = [...def.keys, ...def.aggregates(db)].map(([name, expr]) => `${expr} AS ${name}`).join(', ');
+  return { sql: `SELECT ${select} FROM event_rows e WHERE ${cond.where} GROUP BY ${def.keys.map(([name]) => name).join(', ')}`, params: cond.params };
+}
+
+/** Meta key holding the stamp of the events the stored summaries were built from. */
+export const SUMMARY_STAMP_KEY = 'analysis_summaries';
+const SUMMARY_VERSION = 1;
+
+/** Changes whenever events are added or replaced: each import adds a `files` row, and ids only grow. */
+export function eventsStamp(db: Database): string {
+  const row = queryRows(db, 'SELECT (SELECT coalesce(max(id), 0) FROM files), (SELECT coalesce(max(id), 0) FROM event_rows)').rows[0];
+  return `${SUMMARY_VERSION}:${row[0]}:${row[1]}`;
+}
+
+export function summariesFresh(db: Database): boolean {
+  const stored = queryRows(db, 'SELECT value FROM meta WHERE key = ?', [SUMMARY_STAMP_KEY]).rows[0]?.[0];
+  return stored !== undefined && stored === eventsStamp(db);
+}
+
+function storedServes(def: SummaryTable, filter: EventFilter): boolean {
+  if (filter.from !== undefined || filter.to !== undefined || filter.text || filter.findings) return false;
+  const fields = [...Object.keys(filter.include ?? {}), ...Object.keys(filter.exclude ?? {})] as FilterField[];
+  return fields.every((f) => def.filterable.includes(f));
+}
+
+/**
+ * The rows of a summary under a filter, as a SELECT to put in a WITH clause. The stored table
+ * answers when it is fresh and can express the filter; otherwise the events are grouped live.
+ */
+export function summarySource(db: Database, def: SummaryTable, filter: EventFilter): { sql: string; params: SqlValue[]; stored: boolean } {
+  if (storedServes(def, filter) && summariesFresh(db)) {
+    const cond = filterCondition(filter);
+    return { sql: `SELECT * FROM ${def.table} e WHERE ${cond.where}`, params: cond.params, stored: true };
+  }
+  const live = liveSummarySql(db, def, filter);
+  return { sql: `SELECT * FROM temp.${cachedRows(db, live.sql, live.params, eventsStamp(db))}`, params: [], stored: false };
+}
