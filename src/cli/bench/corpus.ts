@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { generateAuditLines } from '../../core/synth/auditGenerator';
+import { generateAuthLines } from '../../core/synth/authGenerator';
+import { spawn } from 'node:child_process';
 
 export interface CorpusFile {
   path: string;
@@ -60,4 +62,46 @@ export async function writeAuditCorpus(dir: string, lines: number): Promise<Corp
     }
   }
   return files;
+}
+
+export interface MixedCorpus {
+  /** The one archive the CLI imports. */
+  archive: CorpusFile;
+  audit: CorpusFile[];
+  auth: CorpusFile[];
+  /** Input lines over every file. */
+  lines: number;
+}
+
+/** Share of auth.log lines beside the audit lines: nodes log far less than the API server. */
+const AUTH_SHARE = 0.1;
+
+/**
+ * Issue 3's corpus: audit logs of two clusters (half of them rotated and gzipped) and an auth.log
+ * per node, all in one .tar.gz, as collected from the field.
+ */
+export async function writeMixedCorpus(dir: string, auditLines: number): Promise<MixedCorpus> {
+  const audit = await writeAuditCorpus(dir, auditLines);
+  const auth: CorpusFile[] = [];
+  const nodes = [['prod-eu-1', 'wk-1'], ['prod-eu-1', 'wk-2'], ['prod-us-1', 'wk-1']];
+  const perNode = Math.ceil((auditLines * AUTH_SHARE) / nodes.length);
+  for (const [i, [cluster, node]] of nodes.entries()) {
+    const folder = join(dir, 'corpus', cluster, 'nodes', node);
+    await mkdir(folder, { recursive: true });
+    const path = join(folder, 'auth.log');
+    const written = await writeLines(path, generateAuthLines({ seed: 31 + i, lines: perNode, host: node, start: Date.UTC(2026, 10, 20) }), false);
+    auth.push({ path, lines: written, bytes: (await stat(path)).size });
+  }
+  const archivePath = join(dir, 'corpus.tar.gz');
+  await run('sh', ['-c', 'tar -C "$1" -cf - corpus | gzip -1 > "$2"', 'sh', dir, archivePath]);
+  const lines = [...audit, ...auth].reduce((n, f) => n + f.lines, 0);
+  return { archive: { path: archivePath, lines, bytes: (await stat(archivePath)).size }, audit, auth, lines };
+}
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`${command} exited ${code}`))));
+  });
 }
