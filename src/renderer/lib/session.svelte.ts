@@ -90,6 +90,9 @@ export class Session {
     try {
       this.lastImport = await this.#importHandle.done;
       this.caseChanged();
+      // Said now rather than at the next save: the analyst can still split the evidence.
+      const size = await this.engine.call('caseSize', {});
+      if (size.problem) this.error = `This case can no longer be saved: ${size.problem}.`;
     } catch (err) {
       this.fail(err);
     } finally {
@@ -245,13 +248,13 @@ export class Session {
     this.selectedId = null;
   }
 
-  /** Replacing a case with unsaved imports asks first: evidence work is easy to lose. */
+  /** Replacing a case with unsaved imports or findings asks first: evidence work is easy to lose. */
   #mayDiscard(): boolean {
     if (this.importRun) {
       this.error = 'An import is running: wait for it or cancel it first.';
       return false;
     }
     if (this.caseState !== 'unsaved') return true;
-    return window.confirm('The current case has unsaved imports. Discard them?');
+    return window.confirm('The current case has unsaved imports or findings. Discard them?');
   }
 }
