@@ -21,16 +21,23 @@ partial or skipped; 2 usage error, missing path, unreadable or foreign case, inv
 writing SQL; 70 internal error (a bug: please report it); 130 interrupted (Ctrl-C).
 `;
 
-export const IMPORT_HELP = `Usage: trailhound import <paths...> --case <file> [--json]
+export const IMPORT_HELP = `Usage: trailhound import <paths...> --case <file> [--json] [--cluster C] [--node N] [--year Y] [--utc-offset Z]
 
-Adds log files and folders to a case, creating the case when the file does not exist. Each
-file is recognized by its content (Kubernetes audit JSON lines or an EventList document,
-plain or .gz, several gzip members included), hashed (SHA-256 of its bytes as stored) and
-parsed; a malformed line is kept as a reject and counted, never aborting the import.
+Adds log files, folders and archives (.gz, .tar, .tar.gz, .zip, nested) to a case, creating
+the case when the file does not exist. Each file is recognized by its content (Kubernetes audit
+events and the managed clouds' exports, OpenSearch exports, auth.log/syslog, journald JSON,
+Paralus/Rafay exports, pgaudit), hashed (SHA-256 of its bytes as stored) and parsed; a
+malformed line is kept as a reject and counted, never aborting the import. A file already in
+the case (same SHA-256) is skipped and adds nothing.
 
   <paths...>         files and folders; folders are read recursively, in name order
   -c, --case <file>  the case file to create or add to (written atomically: a temp file in
                      the same folder, then a rename; Ctrl-C leaves it unchanged)
+      --cluster <C>  cluster of every event whose record names none (overrides the path)
+      --node <N>     node likewise (syslog records name their own host)
+      --year <Y>     year of syslog lines written without one (default: inferred from the
+                     file's date, December to January handled)
+      --utc-offset <Z>  zone of timestamps written without one, e.g. +01:00 (default UTC)
       --json         print the summary as one JSON object:
                      {"case", "created", "files": [{"id", "path", "size", "sha256", "format",
                      "lines", "events", "merged", "rejected", "blank", "status", "reason"}],

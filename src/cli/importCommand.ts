@@ -10,6 +10,7 @@ import { analystName } from './caseWrite';
 import { CliError, EXIT, type CliIo } from './cliIo';
 import { IMPORT_HELP } from './helpText';
 import { importJson, importSummaryLine, importTable, isIncomplete, totalsOf } from './importReport';
+import { importOptionsFromFlags } from './importOptions';
 import { createProgressLine } from './progressLine';
 
 /**
@@ -17,7 +18,10 @@ import { createProgressLine } from './progressLine';
  * creating it when missing, and writes it back atomically. Ctrl-C leaves the case untouched.
  */
 export async function runImportCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseCommandArgs('import', argv, { case: { type: 'string', short: 'c' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  const args = parseCommandArgs('import', argv, {
+    case: { type: 'string', short: 'c' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    cluster: { type: 'string' }, node: { type: 'string' }, year: { type: 'string' }, 'utc-offset': { type: 'string' },
+  });
   if (args.flags.help) {
     io.stdout.write(IMPORT_HELP);
     return EXIT.ok;
@@ -25,6 +29,7 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
   const casePath = args.strings.case;
   if (!casePath) throw new CliError('import: --case <file> is required (see trailhound import --help)');
   if (args.positionals.length === 0) throw new CliError('import: no files or folders given (see trailhound import --help)');
+  const attribution = importOptionsFromFlags(args.strings);
 
   let collected;
   try {
@@ -40,7 +45,7 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
   const progress = createProgressLine(io.stderr);
   let summary;
   try {
-    summary = await importFiles(store, collected.inputs, { signal: io.signal, onProgress: (p) => progress.update(p) });
+    summary = await importFiles(store, collected.inputs, { ...attribution, signal: io.signal, onProgress: (p) => progress.update(p) });
   } finally {
     progress.clear();
   }

@@ -1,0 +1,35 @@
+import type { ImportOptions } from '../core/ingest/importFiles';
+import { CliError } from './cliIo';
+
+/** The import's attribution and time options as given on the command line. */
+export interface ImportFlags {
+  cluster?: string;
+  node?: string;
+  year?: string;
+  'utc-offset'?: string;
+}
+
+/** `+02:00`, `-0530`, `+2`, `Z` or `UTC`: minutes east of UTC. */
+export function parseUtcOffset(text: string): number {
+  if (/^(z|utc)$/i.test(text)) return 0;
+  const m = /^([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(text);
+  if (!m || Number(m[2]) > 14 || Number(m[3] ?? 0) > 59) throw new CliError(`import: --utc-offset takes a zone offset such as +02:00, -05:30 or Z (got ${JSON.stringify(text)})`);
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
+
+/** Turns the flags into the engine's import options, refusing malformed values with a usage error. */
+export function importOptionsFromFlags(flags: ImportFlags): Pick<ImportOptions, 'cluster' | 'node' | 'year' | 'defaultOffsetMinutes'> {
+  const options: Pick<ImportOptions, 'cluster' | 'node' | 'year' | 'defaultOffsetMinutes'> = {};
+  for (const key of ['cluster', 'node'] as const) {
+    const value = flags[key];
+    if (value === undefined) continue;
+    if (value.trim() === '') throw new CliError(`import: --${key} needs a name`);
+    options[key] = value;
+  }
+  if (flags.year !== undefined) {
+    if (!/^\d{4}$/.test(flags.year)) throw new CliError(`import: --year takes a four-digit year (got ${JSON.stringify(flags.year)})`);
+    options.year = Number(flags.year);
+  }
+  if (flags['utc-offset'] !== undefined) options.defaultOffsetMinutes = parseUtcOffset(flags['utc-offset']);
+  return options;
+}
