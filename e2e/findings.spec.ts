@@ -139,3 +139,20 @@ test('exports the filtered events as CSV, streamed, with every matching event', 
   // No cell a spreadsheet would run as a formula.
   for (const row of parsed.data) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
 });
+
+test('a finding on hostile log values shows them as text in the Findings view', async ({ page }) => {
+  await openApp(page);
+  await importThroughInput(page, [fixture('audit-basic.log')]);
+  await page.getByTestId('show-timeline').click();
+  const hostile = page.getByTestId('event-row').filter({ hasText: '<img src=x onerror=alert(1)>' }).first();
+  await hostile.click();
+  await page.getByTestId('mark-event').click();
+  await page.getByTestId('finding-note').fill('<b>not bold</b> <script>alert(3)</script>');
+  await page.getByTestId('finding-save').click();
+  await page.getByTestId('rail-findings').click();
+  await expect(page.getByTestId('finding')).toHaveCount(1);
+  await expect(page.getByTestId('finding-evidence')).toContainText('mallory<b>bold</b>');
+  await expect(page.getByTestId('finding-evidence')).toContainText('<script>alert(2)</script>');
+  await expect(page.getByTestId('finding-note')).toHaveText('<b>not bold</b> <script>alert(3)</script>');
+  await expect(page.locator('[data-testid="findings-view"] img, [data-testid="findings-view"] b, [data-testid="findings-view"] script')).toHaveCount(0);
+});
