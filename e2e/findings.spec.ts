@@ -156,3 +156,24 @@ test('a finding on hostile log values shows them as text in the Findings view', 
   await expect(page.getByTestId('finding-note')).toHaveText('<b>not bold</b> <script>alert(3)</script>');
   await expect(page.locator('[data-testid="findings-view"] img, [data-testid="findings-view"] b, [data-testid="findings-view"] script')).toHaveCount(0);
 });
+
+test('events picked with Ctrl+click and Space become one finding', async ({ page }) => {
+  await openApp(page);
+  await importThroughInput(page, [fixture('audit-basic.log')]);
+  await page.getByTestId('show-timeline').click();
+  const rows = page.getByTestId('event-row');
+  await rows.nth(1).click({ modifiers: ['ControlOrMeta'] });
+  await rows.nth(2).click({ modifiers: ['ControlOrMeta'] });
+  await rows.nth(4).click();
+  await page.keyboard.press('Space');
+  await expect(page.locator('[data-testid="event-row"].picked')).toHaveCount(3);
+  await page.getByTestId('mark-picked').click();
+  await expect(page.getByTestId('finding-dialog')).toContainText('Mark 3 events as a finding');
+  await page.getByTestId('severity-low').click();
+  await page.getByTestId('finding-save').click();
+  await expect(page.locator('[data-testid="event-row"].picked')).toHaveCount(0);
+  await expect(page.locator('[data-testid="event-row"][data-severity="low"]')).toHaveCount(3);
+  await page.getByTestId('rail-findings').click();
+  await expect(page.getByTestId('finding')).toHaveCount(1);
+  await expect(page.getByTestId('finding-evidence')).toHaveCount(3);
+});

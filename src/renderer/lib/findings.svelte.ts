@@ -62,6 +62,8 @@ export class FindingsModel {
   analyst = $state(readAnalyst());
   exportRun = $state.raw<ExportRun | null>(null);
   lastImport = $state.raw<FindingsCsvImport | null>(null);
+  /** Events picked in the table (Ctrl/Cmd+click, or Space on the selected row), to mark as one finding. */
+  picked = $state.raw<number[]>([]);
   #refreshSeq = 0;
 
   constructor(host: FindingsHost) {
@@ -110,6 +112,15 @@ export class FindingsModel {
     }
   }
 
+  togglePicked(eventId: number): void {
+    this.picked = this.picked.includes(eventId) ? this.picked.filter((id) => id !== eventId) : [...this.picked, eventId];
+  }
+
+  /** Opens the dialog on the picked events; they are unpicked once marked. */
+  openNewForPicked(): void {
+    this.openNew([...this.picked]);
+  }
+
   openEdit(item: FindingWithEvidence): void {
     const f = item.finding;
     this.draft = { findingId: f.id, eventIds: f.eventIds, severity: f.severity, tags: [...f.tags], note: f.note };
@@ -120,10 +131,14 @@ export class FindingsModel {
   }
 
   async saveDraft(draft: FindingDraft): Promise<void> {
+    const picked = draft.findingId === null && draft.eventIds.length === this.picked.length && draft.eventIds.every((id) => this.picked.includes(id));
     const saved = draft.findingId === null
       ? this.#change(() => this.#host.engine.call('markFinding', { eventIds: draft.eventIds, severity: draft.severity, tags: draft.tags, note: draft.note, analyst: this.#who }))
       : this.update(draft.findingId, { severity: draft.severity, tags: draft.tags, note: draft.note });
-    if (await saved) this.draft = null;
+    if (await saved) {
+      this.draft = null;
+      if (picked) this.picked = [];
+    }
   }
 
   update(findingId: number, changes: FindingChanges): Promise<boolean> {

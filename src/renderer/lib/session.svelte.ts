@@ -240,6 +240,7 @@ export class Session {
     this.#hasCasePath = false;
     this.findings.draft = null;
     this.findings.lastImport = null;
+    this.findings.picked = [];
     this.caseName = caseName;
     this.#fileName = fileName;
     this.caseState = 'empty';
