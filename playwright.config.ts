@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
  * End-to-end tests of the built renderer (`electron-vite build` first) in Debian's Chromium, with
  * the real worker and sql.js. Electron's binary cannot run here; the renderer is the same.
  */
+/** E2E_PORT lets two checkouts run their suites side by side. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
@@ -13,13 +16,13 @@ export default defineConfig({
   workers: 2,
   reporter: [['list']],
   webServer: {
-    command: 'node e2e/static-server.mjs 4173',
-    url: 'http://127.0.0.1:4173/',
+    command: `node e2e/static-server.mjs ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 20_000,
   },
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1440, height: 900 },
     timezoneId: 'UTC',
     locale: 'en-US',
