@@ -36,6 +36,10 @@ export interface ImportOptions {
   defaultOffsetMinutes?: number;
   /** Year for syslog lines that carry none (else inferred from the file's dates). */
   year?: number | null;
+  /** Settings the user chose per file before the import, by path as stored; they win over the ones above. */
+  files?: Readonly<Record<string, FileSettings>>;
+  /** Corrections of skewed clocks, in ms added to every event's time: per file path, and per node (host). */
+  clockOffsetMs?: { files?: Readonly<Record<string, number>>; nodes?: Readonly<Record<string, number>> };
   signal?: AbortSignal;
   /** Called about every 100 ms; an async callback lets the host breathe (the worker yields here). */
   onProgress?: (p: ImportProgress) => void | Promise<void>;
@@ -43,6 +47,14 @@ export interface ImportOptions {
   /** Tightens or loosens IMPORT_LIMITS (tests set them low). */
   limits?: Partial<ImportLimits>;
   now?: () => number;
+}
+
+/** What the user may set for one file before it is read. */
+export interface FileSettings {
+  cluster?: string | null;
+  node?: string | null;
+  defaultOffsetMinutes?: number;
+  year?: number | null;
 }
 
 export interface ImportSummary {

@@ -1,6 +1,6 @@
 import type { ParseContext } from '../formats/types';
 import type { ByteReader } from './byteReader';
-import { attribution, Cancelled, CANCELLED_REASON, noCounts, type ImportRun, type Outcome, type Source } from './importRun';
+import { attribution, Cancelled, clockCorrection, CANCELLED_REASON, noCounts, type ImportRun, type Outcome, type Source } from './importRun';
 import { LogFileReader } from './logFileReader';
 
 /**
@@ -14,11 +14,11 @@ export async function importLogLines(run: ImportRun, source: Source, stream: Byt
     path: source.path,
     ...attribution(run, source.path),
     mtime: source.mtime,
-    defaultOffsetMinutes: run.options.defaultOffsetMinutes ?? 0,
-    year: run.options.year ?? null,
+    defaultOffsetMinutes: run.options.files?.[source.path]?.defaultOffsetMinutes ?? run.options.defaultOffsetMinutes ?? 0,
+    year: run.options.files?.[source.path]?.year ?? run.options.year ?? null,
   };
   const counts = noCounts();
-  const reader = new LogFileReader(store, fileId, ctx, counts, run.formats);
+  const reader = new LogFileReader(store, fileId, ctx, counts, run.formats, clockCorrection(run, source.path));
   const result: Outcome = { format: null, counts, status: 'complete', reason: null };
   store.begin();
   try {

@@ -65,7 +65,16 @@ export function outcome(format: string | null, status: FileStatus, reason: strin
 /** Cluster and node for a file: the user's choice, else what its path suggests. */
 export function attribution(run: ImportRun, path: string): { cluster: string | null; node: string | null } {
   const fromPath = attributeFromPath(path);
-  return { cluster: run.options.cluster ?? fromPath.cluster, node: run.options.node ?? fromPath.node };
+  const own = run.options.files?.[path];
+  return { cluster: own?.cluster ?? run.options.cluster ?? fromPath.cluster, node: own?.node ?? run.options.node ?? fromPath.node };
+}
+
+/** A file's clock correction: its own offset plus its node's (per event, as syslog names the host per line). */
+export function clockCorrection(run: ImportRun, path: string): ((node: string | null) => number) | null {
+  const { files, nodes } = run.options.clockOffsetMs ?? {};
+  const fileMs = files?.[path] ?? 0;
+  if (!fileMs && !nodes) return null;
+  return (node) => fileMs + (node !== null ? (nodes?.[node] ?? 0) : 0);
 }
 
 /** Opens a file's row; it is `partial` until closed. */

@@ -1,3 +1,4 @@
+import type { NormalizedEvent } from '../model';
 import { detectFormat } from '../formats/registry';
 import type { DocumentFormat, LineParser, LogFormat, ParseContext, ParseResult } from '../formats/types';
 import type { CaseStore, FileCounts } from '../store/caseStore';
@@ -36,7 +37,13 @@ export class LogFileReader {
   formatId: string | null = null;
   skipReason: string | null = null;
 
-  constructor(store: CaseStore, fileId: number, ctx: ParseContext, counts: FileCounts, formats: readonly LogFormat[]) {
+  readonly #correctClock: ((node: string | null) => number) | null;
+
+  constructor(
+    store: CaseStore, fileId: number, ctx: ParseContext, counts: FileCounts, formats: readonly LogFormat[],
+    correctClock: ((node: string | null) => number) | null = null,
+  ) {
+    this.#correctClock = correctClock;
     this.#store = store;
     this.#fileId = fileId;
     this.#ctx = ctx;
@@ -163,7 +170,15 @@ export class LogFileReader {
     } else if (result.kind === 'reject') {
       this.#counts.rejected++;
       this.#store.addReject(this.#fileId, line, result.reason, raw);
-    } else if (this.#store.addEvent(this.#fileId, line, result.event, raw) === 'stored') {
+    } else {
+      // A skewed host's clock is corrected in `ts`; `ts_text` keeps what the log says.
+      if (this.#correctClock) result.event.ts += this.#correctClock(result.event.node);
+      this.#keep(line, result.event, raw);
+    }
+  }
+
+  #keep(line: number, event: NormalizedEvent, raw: string): void {
+    if (this.#store.addEvent(this.#fileId, line, event, raw) === 'stored') {
       this.#counts.events++;
     } else {
       this.#counts.merged++;
