@@ -13,6 +13,7 @@ import { CaseFileError, CaseStore } from '../core/store/caseStore';
 import { recordImports } from '../core/findings/activityLog';
 import { caseSizeBytes, caseSizeProblem } from '../core/store/caseLimits';
 import { findingsHandlers } from './findingsHandlers';
+import { investigationHandlers, prepareFilter } from './investigationHandlers';
 import { inputFromFile } from './fileInputs';
 import type { CallType, EngineCalls, EngineRequest, EngineResponse, RejectRow } from './protocol';
 import { workerPlatform } from './workerPlatform';
@@ -37,6 +38,14 @@ function currentStore(): CaseStore {
 /** Lets the event loop run, so that a cancel message posted during an import is received. */
 const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+let queue: Promise<void> = Promise.resolve();
+/** Runs work after everything already in line; a failing job never stops the line. */
+function enqueue(job: () => Promise<void> | void): void {
+  queue = queue.then(job).catch((err: unknown) => console.error(err));
+}
+
+const investigation = investigationHandlers({ store: currentStore, enqueue });
+
 type Request<K extends CallType> = Extract<EngineRequest, { type: K }>;
 type Handlers = { [K in CallType]: (req: Request<K>) => Promise<EngineCalls[K]['result']> | EngineCalls[K]['result'] };
 
@@ -46,6 +55,7 @@ const handlers: Handlers = {
     postChunk: (id, chunk) => scope.postMessage({ type: 'chunk', id, chunk }),
     breathe,
   }),
+  ...investigation,
 
   async init({ wasmBinary }) {
     SQL ??= await initSqlJs({ wasmBinary });
@@ -181,7 +191,10 @@ function prettyJson(record: string | null): string | null {
 async function answer(req: EngineRequest): Promise<void> {
   try {
     const handler = handlers[req.type] as (r: EngineRequest) => Promise<unknown> | unknown;
+    if ('filter' in req && store) prepareFilter(store, req.filter);
     const result = await handler(req);
+    // New events: indexes, summaries and the text index are brought up to date in the background.
+    if (req.type === 'importFiles' || req.type === 'openCase') investigation.kickAnalysis();
     const transfer = req.type === 'exportCase' ? [(result as { bytes: ArrayBuffer }).bytes] : [];
     scope.postMessage({ type: req.type, id: req.id, result } as EngineResponse, transfer);
   } catch (err) {
@@ -190,12 +203,11 @@ async function answer(req: EngineRequest): Promise<void> {
   }
 }
 
-let queue: Promise<void> = Promise.resolve();
 scope.addEventListener('message', (event) => {
   const req = event.data;
   if (req.type === 'cancelImport') {
     void answer(req);
     return;
   }
-  queue = queue.then(() => answer(req));
+  enqueue(() => answer(req));
 });

@@ -8,6 +8,7 @@ import type { FileSummary } from '../core/model';
 import type { EventFilter } from '../core/query/filter';
 import type { Histogram, StackBy, TableRow } from '../core/query/timeline';
 import type { ExportChunk, FindingsCalls } from './findingsProtocol';
+import type { InvestigationCalls } from './investigationProtocol';
 
 /** A file to import, with the path it is shown and stored under (relative inside a dropped folder). */
 export interface FileToImport {
@@ -60,7 +61,7 @@ export interface RejectRow {
 }
 
 /** Each call: its arguments and what it answers. */
-export interface EngineCalls extends FindingsCalls {
+export interface EngineCalls extends FindingsCalls, InvestigationCalls {
   init: { args: { wasmBinary: ArrayBuffer }; result: { ready: true } };
   /** `analyst` is who imports, for the case's activity log (chain of custody). */
   importFiles: { args: { files: FileToImport[]; analyst?: string | null }; result: ImportResult };

@@ -1,4 +1,5 @@
 import type { EventFilter } from '../../core/query/filter';
+import type { TableSort } from '../../core/query/tablePaging';
 import type { TableRow } from '../../core/query/timeline';
 import type { EngineClient } from './engineClient';
 
@@ -18,12 +19,25 @@ export class EventPages {
   readonly #loading = new Set<number>();
   readonly #onLoaded: () => void;
   readonly #onError: (err: unknown) => void;
+  readonly #sort: TableSort | null;
 
-  constructor(engine: EngineClient, filter: EventFilter, onLoaded: () => void, onError: (err: unknown) => void) {
+  constructor(engine: EngineClient, filter: EventFilter, onLoaded: () => void, onError: (err: unknown) => void, sort: TableSort | null = null) {
     this.#engine = engine;
     this.#filter = filter;
     this.#onLoaded = onLoaded;
     this.#onError = onError;
+    this.#sort = sort;
+  }
+
+  /**
+   * In time order, a page that follows a page already here starts after its last row (keyset: no
+   * OFFSET over a million rows); a page reached by a jump of the scrollbar is sought by offset.
+   */
+  #cursorBefore(page: number): { ts: number; file_id: number; line: number } | null {
+    if (this.#sort && (this.#sort.column !== 'ts' || this.#sort.desc)) return null;
+    const previous = this.#pages.get(page - 1);
+    const last = previous?.length === PAGE_SIZE ? previous[PAGE_SIZE - 1] : undefined;
+    return last ? { ts: Number(last.ts), file_id: Number(last.file_id), line: Number(last.line) } : null;
   }
 
   row(index: number): TableRow | undefined {
@@ -38,7 +52,8 @@ export class EventPages {
     for (let page = from; page <= to; page++) {
       if (this.#pages.has(page) || this.#loading.has(page)) continue;
       this.#loading.add(page);
-      this.#engine.call('eventPage', { filter: this.#filter, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
+      const args = { filter: this.#filter, offset: page * PAGE_SIZE, limit: PAGE_SIZE, after: this.#cursorBefore(page), sort: this.#sort };
+      this.#engine.call('tablePage', args).then(
         ({ rows }) => {
           this.#loading.delete(page);
           this.#pages.set(page, rows);

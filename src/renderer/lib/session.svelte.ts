@@ -5,11 +5,12 @@ import { caseNameFromPath, saveCaseBytes, suggestedCaseFileName } from './caseFi
 import { EngineClient, type ImportHandle } from './engineClient';
 import { Autosave } from './autosave';
 import { FindingsModel } from './findings.svelte';
+import { InvestigationModel } from './investigation.svelte';
 import { readUiState, type UiState } from './uiState';
 import type { Zone } from './format';
 import { fetchSampleFiles } from './sampleData';
 
-export type View = 'timeline' | 'import' | 'files' | 'findings';
+export type View = 'timeline' | 'import' | 'files' | 'findings' | 'users' | 'ips' | 'clusters' | 'sql';
 export type CaseState = 'empty' | 'unsaved' | 'saving' | 'saved';
 
 /** Quiet time after the last change before the desktop app saves the case by itself. */
@@ -45,6 +46,8 @@ export class Session {
   error = $state<string | null>(null);
   /** The analyst's findings in this case (issue 5). */
   readonly findings = new FindingsModel(this);
+  /** Filter history, saved searches, entity pages, palette and table settings (issue 4). */
+  readonly investigation = new InvestigationModel(this);
   /** Desktop only: the window has a case file to save to without asking (opened, or saved as once). */
   #hasCasePath = false;
   #saving = false;
@@ -247,6 +250,7 @@ export class Session {
     this.filter = {};
     this.zoomHistory = [];
     this.selectedId = null;
+    this.investigation.reset();
   }
 
   /** Replacing a case with unsaved imports or findings asks first: evidence work is easy to lose. */

@@ -10,7 +10,7 @@ export interface UiState {
   stackBy: StackBy;
 }
 
-const VIEWS: readonly View[] = ['timeline', 'import', 'files', 'findings'];
+const VIEWS: readonly View[] = ['timeline', 'import', 'files', 'findings', 'users', 'ips', 'clusters', 'sql'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
