@@ -38,6 +38,11 @@ the case (same SHA-256) is skipped and adds nothing.
       --year <Y>     year of syslog lines written without one (default: inferred from the
                      file's date, December to January handled)
       --utc-offset <Z>  zone of timestamps written without one, e.g. +01:00 (default UTC)
+      --csv-map <json>  a column mapping for CSV/TSV files no built-in format reads, saved in
+                     the case and used from then on: {"name": "vpn", "columns": {"time":
+                     "When", "user": "Who", "src_ip": "From", "action": "What"}} (fields: time,
+                     user, src_ip, src_port, action, verb, cluster, node, namespace, resource,
+                     name, status_code, user_agent, message; "timeFormat": iso, epoch-s, epoch-ms)
       --json         print the summary as one JSON object:
                      {"case", "created", "files": [{"id", "path", "size", "sha256", "format",
                      "lines", "events", "merged", "rejected", "blank", "status", "reason"}],

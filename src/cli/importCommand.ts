@@ -10,7 +10,8 @@ import { analystName } from './caseWrite';
 import { CliError, EXIT, type CliIo } from './cliIo';
 import { IMPORT_HELP } from './helpText';
 import { importJson, importSummaryLine, importTable, isIncomplete, totalsOf } from './importReport';
-import { importOptionsFromFlags } from './importOptions';
+import { importOptionsFromFlags, readCsvMapping } from './importOptions';
+import { formatsForCase, saveCsvMapping } from '../core/store/csvMappings';
 import { createProgressLine } from './progressLine';
 
 /**
@@ -21,6 +22,7 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
   const args = parseCommandArgs('import', argv, {
     case: { type: 'string', short: 'c' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     cluster: { type: 'string' }, node: { type: 'string' }, year: { type: 'string' }, 'utc-offset': { type: 'string' },
+    'csv-map': { type: 'string' },
   });
   if (args.flags.help) {
     io.stdout.write(IMPORT_HELP);
@@ -41,11 +43,15 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
   for (const p of collected.passedOver) io.stderr.write(`trailhound: passed over ${p.path}: ${p.reason}\n`);
   if (collected.inputs.length === 0) throw new CliError(`import: no files found in ${args.positionals.join(', ')}`);
 
+  const mapping = args.strings['csv-map'] === undefined ? null : await readCsvMapping(args.strings['csv-map']);
   const { store, created } = await openOrCreateCase(casePath);
+  if (mapping) saveCsvMapping(store.db, mapping);
   const progress = createProgressLine(io.stderr);
   let summary;
   try {
-    summary = await importFiles(store, collected.inputs, { ...attribution, signal: io.signal, onProgress: (p) => progress.update(p) });
+    summary = await importFiles(store, collected.inputs, {
+      ...attribution, formats: formatsForCase(store.db), signal: io.signal, onProgress: (p) => progress.update(p),
+    });
   } finally {
     progress.clear();
   }

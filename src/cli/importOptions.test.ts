@@ -32,6 +32,26 @@ describe('trailhound import attribution and time options', () => {
     }
   });
 
+  it('reads CSV through a column mapping given once and saved in the case', async () => {
+    const csv = join(temp.dir, 'vpn.csv');
+    writeFileSync(csv, 'When,Who,From\n2026-11-21T10:00:00Z,alice,203.0.113.7\n');
+    const map = join(temp.dir, 'vpn.json');
+    writeFileSync(map, JSON.stringify({ name: 'vpn', columns: { time: 'When', user: 'Who', src_ip: 'From' } }));
+    const casePath = join(temp.dir, 'mapped.sqlite');
+    expect((await runInProcess(['import', csv, '--case', casePath, '--csv-map', map])).code).toBe(0);
+    // A second file of the same shape needs no mapping any more.
+    const csv2 = join(temp.dir, 'vpn2.csv');
+    writeFileSync(csv2, 'When,Who,From\n2026-11-22T10:00:00Z,bob,10.0.0.9\n');
+    expect((await runInProcess(['import', csv2, '--case', casePath])).code).toBe(0);
+    const run = await runInProcess(['sql', casePath, 'SELECT format, source, user, src_ip FROM events ORDER BY ts', '--json']);
+    expect(JSON.parse(run.stdout)).toEqual([
+      { format: 'csv-mapped', source: 'other', user: 'alice', src_ip: '203.0.113.7' },
+      { format: 'csv-mapped', source: 'other', user: 'bob', src_ip: '10.0.0.9' },
+    ]);
+    writeFileSync(map, '{"name": "broken", "columns": {}}');
+    expect((await runInProcess(['import', csv, '--case', casePath, '--csv-map', map])).code).toBe(2);
+  });
+
   it('parses zone offsets', () => {
     expect([parseUtcOffset('Z'), parseUtcOffset('+02:00'), parseUtcOffset('-0530'), parseUtcOffset('+2')]).toEqual([0, 120, -330, 120]);
   });

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { mappingProblems, type CsvMapping } from '../core/formats/csvMapped';
 import type { ImportOptions } from '../core/ingest/importFiles';
 import { CliError } from './cliIo';
 
@@ -32,4 +34,23 @@ export function importOptionsFromFlags(flags: ImportFlags): Pick<ImportOptions, 
   }
   if (flags['utc-offset'] !== undefined) options.defaultOffsetMinutes = parseUtcOffset(flags['utc-offset']);
   return options;
+}
+
+/**
+ * A column mapping for CSV/TSV files no built-in format reads, as JSON:
+ * {"name": "vpn", "columns": {"time": "When", "user": "Who", "src_ip": "From"}, "timeFormat": "iso"}.
+ */
+export async function readCsvMapping(path: string): Promise<CsvMapping> {
+  let mapping: CsvMapping;
+  try {
+    mapping = JSON.parse(await readFile(path, 'utf8')) as CsvMapping;
+  } catch (err) {
+    throw new CliError(`import: cannot read the CSV mapping ${path}: ${(err as Error).message}`);
+  }
+  if (typeof mapping !== 'object' || mapping === null || typeof mapping.name !== 'string' || typeof mapping.columns !== 'object') {
+    throw new CliError(`import: ${path} is not a CSV mapping ({"name": ..., "columns": {"time": ..., ...}})`);
+  }
+  const problems = mappingProblems(mapping);
+  if (problems.length > 0) throw new CliError(`import: CSV mapping ${path}: ${problems.join('; ')}`);
+  return mapping;
 }
