@@ -135,7 +135,7 @@ function sshLogins(db: Database, filter: EventFilter, user: string): SshLogin[] 
 /**
  * Everything the user's page shows, under the filter (the user pinned). An IP counts as new when
  * the user first used it after the baseline: the start of the filter's time range, or else the
- * end of the user's first day in the case.
+ * end of the user's first day (UTC) in the case.
  */
 export function userPage(db: Database, filter: EventFilter, user: string, zoneOffsetMs = 0): UserPage {
   const mine = pinned(filter, 'user', user);
@@ -144,7 +144,7 @@ export function userPage(db: Database, filter: EventFilter, user: string, zoneOf
   const everFilter = pinned({}, 'user', user);
   const ever = new Map(userIps(db, everFilter).map((r) => [r.ip, r.first]));
   const firstEver = Math.min(...ever.values());
-  const baselineEnd = filter.from ?? (Number.isFinite(firstEver) ? firstEver + DAY_MS : null);
+  const baselineEnd = filter.from ?? (Number.isFinite(firstEver) ? (Math.floor(firstEver / DAY_MS) + 1) * DAY_MS : null);
   // The (user_id, ts) index alone answers this: no event row is read.
   const { where, params } = filterCondition(mine);
   const heatmap = queryObjects<{ day: number; hour: number; events: number }>(

@@ -63,7 +63,7 @@ export function heatmapOption(cells: { day: number; hour: number; events: number
       formatter: (p: { value: [number, number, number] }) =>
         `${escapeHtml(dayLabel(allDays[p.value[1]]))} ${String(p.value[0]).padStart(2, '0')}:00–${String(p.value[0] + 1).padStart(2, '0')}:00: <b>${escapeHtml(formatCount(p.value[2]))}</b> events`,
     },
-    xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')), axisLabel: { color: theme.muted, fontSize: 10 }, splitArea: { show: true } },
+    xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')), axisLabel: { color: theme.muted, fontSize: 10 } },
     yAxis: { type: 'category', data: allDays.map(dayLabel), axisLabel: { color: theme.muted, fontSize: 10 } },
     visualMap: {
       min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 80, itemWidth: 10,
