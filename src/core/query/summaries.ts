@@ -81,8 +81,8 @@ export function liveSummarySql(db: Database, def: SummaryTable, filter: EventFil
   return { sql: `SELECT ${select} FROM event_rows e WHERE ${cond.where} GROUP BY ${def.keys.map(([name]) => name).join(', ')}`, params: cond.params };
 }
 
-/** Meta key holding the stamp of the events the stored summaries were built from. */
-export const SUMMARY_STAMP_KEY = 'analysis_summaries';
+/** Meta key holding the stamp of the events a stored summary was built from. */
+export const summaryStampKey = (def: SummaryTable): string => `analysis_${def.table}`;
 const SUMMARY_VERSION = 1;
 
 /** Changes whenever events are added or replaced: each import adds a `files` row, and ids only grow. */
@@ -91,9 +91,10 @@ export function eventsStamp(db: Database): string {
   return `${SUMMARY_VERSION}:${row[0]}:${row[1]}`;
 }
 
-export function summariesFresh(db: Database): boolean {
-  const stored = queryRows(db, 'SELECT value FROM meta WHERE key = ?', [SUMMARY_STAMP_KEY]).rows[0]?.[0];
-  return stored !== undefined && stored === eventsStamp(db);
+/** Whether the stored table of a summary (all of them, without `def`) holds the events as they are now. */
+export function summariesFresh(db: Database, def?: SummaryTable): boolean {
+  const stamp = eventsStamp(db);
+  return (def ? [def] : SUMMARY_TABLES).every((d) => queryRows(db, 'SELECT value FROM meta WHERE key = ?', [summaryStampKey(d)]).rows[0]?.[0] === stamp);
 }
 
 function storedServes(def: SummaryTable, filter: EventFilter): boolean {
@@ -107,7 +108,7 @@ function storedServes(def: SummaryTable, filter: EventFilter): boolean {
  * answers when it is fresh and can express the filter; otherwise the events are grouped live.
  */
 export function summarySource(db: Database, def: SummaryTable, filter: EventFilter): { sql: string; params: SqlValue[]; stored: boolean } {
-  if (storedServes(def, filter) && summariesFresh(db)) {
+  if (storedServes(def, filter) && summariesFresh(db, def)) {
     const cond = filterCondition(filter);
     return { sql: `SELECT * FROM ${def.table} e WHERE ${cond.where}`, params: cond.params, stored: true };
   }

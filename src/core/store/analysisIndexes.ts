@@ -1,6 +1,6 @@
 import type { Database } from 'sql.js';
 import { queryNumber, queryRows } from '../query/sqlRows';
-import { eventsStamp, liveSummarySql, SUMMARY_STAMP_KEY, SUMMARY_TABLES, summariesFresh } from '../query/summaries';
+import { eventsStamp, liveSummarySql, SUMMARY_TABLES, summariesFresh, summaryStampKey, type SummaryTable } from '../query/summaries';
 import { TEXT_INDEX_TABLE } from '../query/textSearch';
 
 /**
@@ -70,16 +70,15 @@ function nextTextStep(db: Database): AnalysisStep | null {
   return { label: `text index ${Math.round((upto / maxId) * 100)}%`, run: () => addTextChunk(db, upto, end) };
 }
 
-function rebuildSummaries(db: Database): void {
+/** One summary table at a time: each is a scan of the events, and the UI's requests wait between them. */
+function rebuildSummary(db: Database, def: SummaryTable): void {
   const stamp = eventsStamp(db);
   db.run('BEGIN');
   try {
-    for (const def of SUMMARY_TABLES) {
-      db.run(`DROP TABLE IF EXISTS ${def.table}`);
-      const live = liveSummarySql(db, def, {});
-      db.run(`CREATE TABLE ${def.table} AS ${live.sql}`, live.params);
-    }
-    setMeta(db, SUMMARY_STAMP_KEY, stamp);
+    db.run(`DROP TABLE IF EXISTS ${def.table}`);
+    const live = liveSummarySql(db, def, {});
+    db.run(`CREATE TABLE ${def.table} AS ${live.sql}`, live.params);
+    setMeta(db, summaryStampKey(def), stamp);
     db.run('COMMIT');
   } catch (err) {
     db.run('ROLLBACK');
@@ -94,7 +93,9 @@ export function nextAnalysisStep(db: Database): AnalysisStep | null {
     const name = indexName(column);
     if (!existing.has(name)) return { label: `index ${column.replace(/_id$/, '')}`, run: () => db.run(`CREATE INDEX IF NOT EXISTS ${name} ON event_rows (${column}, ts)`) };
   }
-  if (!summariesFresh(db)) return { label: 'summaries', run: () => rebuildSummaries(db) };
+  for (const def of SUMMARY_TABLES) {
+    if (!summariesFresh(db, def)) return { label: `summary ${def.table.replace(/_summary$/, '')}`, run: () => rebuildSummary(db, def) };
+  }
   return nextTextStep(db);
 }
 
