@@ -12,8 +12,11 @@ import { countEvents, eventPage, eventRow, histogram, timeBounds } from '../core
 import { CaseFileError, CaseStore } from '../core/store/caseStore';
 import { recordImports } from '../core/findings/activityLog';
 import { caseSizeBytes, caseSizeProblem } from '../core/store/caseLimits';
+import { formatsForCase } from '../core/store/csvMappings';
+import { csvMappingHandlers } from './csvMappingHandlers';
 import { findingsHandlers } from './findingsHandlers';
 import { investigationHandlers, prepareFilter } from './investigationHandlers';
+import { settingsForMembers } from './archiveSettings';
 import { inputFromFile } from './fileInputs';
 import type { CallType, EngineCalls, EngineRequest, EngineResponse, RejectRow } from './protocol';
 import { workerPlatform } from './workerPlatform';
@@ -56,13 +59,14 @@ const handlers: Handlers = {
     breathe,
   }),
   ...investigation,
+  ...csvMappingHandlers(currentStore),
 
   async init({ wasmBinary }) {
     SQL ??= await initSqlJs({ wasmBinary });
     return { ready: true };
   },
 
-  async importFiles({ id, files, analyst }) {
+  async importFiles({ id, files, analyst, settings }) {
     const target = currentStore();
     const controller = new AbortController();
     runningImports.set(id, controller);
@@ -71,6 +75,9 @@ const handlers: Handlers = {
     let last = { lines: 0, events: 0 };
     try {
       const result = await importFiles(target, files.map((f) => inputFromFile(f.path, f.file)), {
+        ...settingsForMembers(settings),
+        // The case's saved column mappings first: a CSV the analyst mapped once is read without asking.
+        formats: formatsForCase(target.db),
         signal: controller.signal,
         onProgress: async (p) => {
           if (p.fileIndex !== before.fileIndex) {

@@ -7,6 +7,7 @@ import type { SqlValue } from 'sql.js';
 import type { FileSummary } from '../core/model';
 import type { EventFilter } from '../core/query/filter';
 import type { Histogram, StackBy, TableRow } from '../core/query/timeline';
+import type { CsvMappingCalls } from './csvMappingProtocol';
 import type { ExportChunk, FindingsCalls } from './findingsProtocol';
 import type { InvestigationCalls } from './investigationProtocol';
 
@@ -30,6 +31,23 @@ export interface ImportProgress {
   linesSoFar: number;
   eventsSoFar: number;
   elapsedMs: number;
+}
+
+/** What the analyst set for one file in the import review; mirrors the core's FileSettings. */
+export interface FileImportSettings {
+  cluster?: string | null;
+  node?: string | null;
+  /** Minutes east of UTC for timestamps written without a zone. */
+  defaultOffsetMinutes?: number;
+  /** Year for syslog lines that carry none; absent means inferred from the file's dates. */
+  year?: number | null;
+}
+
+/** Settings chosen before an import starts, by path as stored; mirrors part of the core's ImportOptions. */
+export interface ImportSettings {
+  files?: Record<string, FileImportSettings>;
+  /** Corrections of skewed clocks, in ms added to every event's time, per file path and per node. */
+  clockOffsetMs?: { files?: Record<string, number>; nodes?: Record<string, number> };
 }
 
 export interface ImportResult {
@@ -61,10 +79,10 @@ export interface RejectRow {
 }
 
 /** Each call: its arguments and what it answers. */
-export interface EngineCalls extends FindingsCalls, InvestigationCalls {
+export interface EngineCalls extends FindingsCalls, InvestigationCalls, CsvMappingCalls {
   init: { args: { wasmBinary: ArrayBuffer }; result: { ready: true } };
   /** `analyst` is who imports, for the case's activity log (chain of custody). */
-  importFiles: { args: { files: FileToImport[]; analyst?: string | null }; result: ImportResult };
+  importFiles: { args: { files: FileToImport[]; analyst?: string | null; settings?: ImportSettings }; result: ImportResult };
   cancelImport: { args: { importId: number }; result: { cancelled: boolean } };
   newCase: { args: Record<string, never>; result: { total: 0 } };
   openCase: { args: { bytes: ArrayBuffer }; result: { total: number } };

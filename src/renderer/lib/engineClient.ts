@@ -1,5 +1,5 @@
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
-import type { CallType, EngineCalls, EngineRequest, EngineResponse, FileToImport, ImportProgress, ImportResult } from '../../worker/protocol';
+import type { CallType, EngineCalls, EngineRequest, EngineResponse, FileToImport, ImportProgress, ImportResult, ImportSettings } from '../../worker/protocol';
 import type { ExportChunk } from '../../worker/findingsProtocol';
 
 interface Pending {
@@ -55,11 +55,11 @@ export class EngineClient {
     return sent.done;
   }
 
-  importFiles(files: FileToImport[], onProgress: (progress: ImportProgress) => void, analyst: string | null = null): ImportHandle {
+  importFiles(files: FileToImport[], onProgress: (progress: ImportProgress) => void, analyst: string | null = null, settings: ImportSettings = {}): ImportHandle {
     let importId: number | null = null;
     let cancelled = false;
     const done = this.#ready.then(() => {
-      const sent = this.#send('importFiles', { files, analyst }, [], onProgress);
+      const sent = this.#send('importFiles', { files, analyst, settings }, [], onProgress);
       importId = sent.id;
       if (cancelled) this.#cancel(sent.id);
       return sent.done;

@@ -1,10 +1,11 @@
 import type { EventFilter } from '../../core/query/filter';
 import type { StackBy } from '../../core/query/timeline';
-import type { FileToImport, ImportProgress, ImportResult, Overview } from '../../worker/protocol';
+import type { FileToImport, ImportProgress, ImportResult, ImportSettings, Overview } from '../../worker/protocol';
 import { caseNameFromPath, saveCaseBytes, suggestedCaseFileName } from './caseFile';
 import { EngineClient, type ImportHandle } from './engineClient';
 import { Autosave } from './autosave';
 import { FindingsModel } from './findings.svelte';
+import { ImportSetup } from './importSetup.svelte';
 import { InvestigationModel } from './investigation.svelte';
 import { readUiState, type UiState } from './uiState';
 import type { Zone } from './format';
@@ -48,6 +49,8 @@ export class Session {
   readonly findings = new FindingsModel(this);
   /** Filter history, saved searches, entity pages, palette and table settings (issue 4). */
   readonly investigation = new InvestigationModel(this);
+  /** The review before an import and the column mapping of an unknown CSV after it (issue 3). */
+  readonly importSetup = new ImportSetup(this);
   /** Desktop only: the window has a case file to save to without asking (opened, or saved as once). */
   #hasCasePath = false;
   #saving = false;
@@ -77,7 +80,8 @@ export class Session {
     }
   }
 
-  async importFiles(files: FileToImport[]): Promise<void> {
+  /** Reads files into the case at once; `settings` come from the import review. */
+  async importFiles(files: FileToImport[], settings: ImportSettings = {}): Promise<void> {
     if (files.length === 0) return;
     if (this.importRun) {
       this.error = 'An import is already running: wait for it or cancel it first.';
@@ -89,10 +93,11 @@ export class Session {
     this.importRun = { progress: null, cancelling: false };
     this.#importHandle = this.engine.importFiles(files, (progress) => {
       if (this.importRun) this.importRun = { ...this.importRun, progress };
-    }, this.findings.analyst.trim() || null);
+    }, this.findings.analyst.trim() || null, settings);
     try {
       this.lastImport = await this.#importHandle.done;
       this.caseChanged();
+      await this.importSetup.importDone(files, this.lastImport.files);
       // Said now rather than at the next save: the analyst can still split the evidence.
       const size = await this.engine.call('caseSize', {});
       if (size.problem) this.error = `This case can no longer be saved: ${size.problem}.`;
@@ -251,6 +256,7 @@ export class Session {
     this.zoomHistory = [];
     this.selectedId = null;
     this.investigation.reset();
+    this.importSetup.reset();
   }
 
   /** Replacing a case with unsaved imports or findings asks first: evidence work is easy to lose. */
