@@ -41,6 +41,13 @@ for (const size of SIZES) {
     await page.getByTestId('rail-clusters').click();
     await expect(page.getByTestId('cluster-row').first()).toBeVisible();
     await shot(page, 'clusters');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await shot(page, 'clusters-light');
+    await page.getByTestId('rail-users').click();
+    await page.locator('[data-testid="user-row"][data-user="alice@corp.example"] [data-testid="pill"]').click({ modifiers: ['ControlOrMeta'] });
+    await expect(page.getByTestId('user-page')).toBeVisible();
+    await shot(page, 'user-page-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
 
     await page.getByTestId('rail-sql').click();
     await page.getByTestId('sql-run').click();

@@ -186,6 +186,10 @@ test('SQL console: read-only answers, a refused write, and the result as CSV', a
 test('timeline: lanes by source, jump to time, sorting, the column chooser, Enter and Esc', async ({ page }) => {
   await page.getByTestId('stack-lanes').click();
   await expect(page.getByTestId('histogram')).toHaveAttribute('data-lanes', 'api,ssh');
+  const png = page.waitForEvent('download');
+  await page.getByTestId('histogram-png').click();
+  const image = readFileSync(await (await png).path());
+  expect([...image.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
 
   const at = Date.UTC(2026, 10, 21, 2, 0);
   const times = events.map((e) => e.ts).sort((a, b) => a - b);

@@ -30,6 +30,13 @@ describe('clustersOverview', () => {
     expect(o.coverage.find((l) => l.source === 'authlog')).toMatchObject({ node: 'wk-1', hours: [Date.UTC(2026, 10, 20, 6)], gaps: [] });
   });
 
+  it('gives the same overview from one live grouping as from the stored summaries', async () => {
+    const { store } = await investigationCase();
+    const live = clustersOverview(store.db, {});
+    ensureAnalysisIndexes(store.db);
+    expect(clustersOverview(store.db, {})).toEqual(live);
+  });
+
   it('answers the same under a filter the summaries cannot express (live)', async () => {
     const { store, events } = await investigationCase();
     ensureAnalysisIndexes(store.db);

@@ -2,7 +2,7 @@ import type { Database } from 'sql.js';
 import type { EventFilter } from './filter';
 import { coverage, type CoverageLane } from './coverage';
 import { queryObjects } from './sqlRows';
-import { ACTIVITY_SUMMARY, ACTOR_SUMMARY, idList, summarySource, type SummaryTable } from './summaries';
+import { ACTIVITY_SUMMARY, ACTOR_SUMMARY, CLUSTER_FACTS, idList, summarySource, summaryStored, type SummaryTable } from './summaries';
 import { clusterSeries, type ClusterSeries } from './clusterSeries';
 
 export interface ClusterRow {
@@ -58,9 +58,22 @@ function tops(db: Database, filter: EventFilter, def: SummaryTable, column: 'use
   return byCluster;
 }
 
+/**
+ * Coverage is about the logs, not about who is in them: it keeps the filter's time range and its
+ * clusters, nodes and sources, and ignores the rest (a user filtered out leaves no "gap").
+ */
+function coverageFilter(filter: EventFilter): EventFilter {
+  const keep = (values: EventFilter['include']): EventFilter['include'] =>
+    Object.fromEntries(Object.entries(values ?? {}).filter(([field]) => ['cluster', 'node', 'source'].includes(field)));
+  return { from: filter.from, to: filter.to, include: keep(filter.include), exclude: keep(filter.exclude) };
+}
+
 /** Per cluster: events over time, error and denial counts, top users and namespaces; nodes with SSH; coverage. */
 export function clustersOverview(db: Database, filter: EventFilter): ClustersOverview {
-  const src = summarySource(db, ACTOR_SUMMARY, filter);
+  // The stored summaries when they answer the filter; else one live grouping (a scan) for both.
+  const stored = [ACTOR_SUMMARY, ACTIVITY_SUMMARY].every((def) => summaryStored(db, def, filter));
+  const [actor, activity] = stored ? [ACTOR_SUMMARY, ACTIVITY_SUMMARY] : [CLUSTER_FACTS, CLUSTER_FACTS];
+  const src = summarySource(db, actor, filter);
   const rows = queryObjects<{ cluster_id: number | null; cluster: string | null; events: number; first: number; last: number; denied: number; failed: number; users: number }>(
     db,
     `WITH f AS (${src.sql}) SELECT f.cluster_id, c.value AS cluster, sum(f.n) AS events, min(f.first_ts) AS first, max(f.last_ts) AS last,
@@ -68,8 +81,8 @@ export function clustersOverview(db: Database, filter: EventFilter): ClustersOve
      FROM f LEFT JOIN strings c ON c.id = f.cluster_id GROUP BY f.cluster_id ORDER BY events DESC, cluster`,
     src.params,
   );
-  const users = tops(db, filter, ACTOR_SUMMARY, 'user_id');
-  const namespaces = tops(db, filter, ACTIVITY_SUMMARY, 'namespace_id');
+  const users = tops(db, filter, actor, 'user_id');
+  const namespaces = tops(db, filter, activity, 'namespace_id');
   const clusters = rows.map((r): ClusterRow => ({
     cluster: r.cluster,
     events: r.events,
@@ -91,5 +104,5 @@ export function clustersOverview(db: Database, filter: EventFilter): ClustersOve
      WHERE f.source_id IN (${idList(db, ['authlog'])}) GROUP BY f.cluster_id, f.node_id ORDER BY sshFail DESC, events DESC LIMIT 200`,
     src.params,
   );
-  return { clusters, series: span ? clusterSeries(db, filter, span) : null, sshNodes, coverage: coverage(db, filter) };
+  return { clusters, series: span ? clusterSeries(db, filter, span) : null, sshNodes, coverage: coverage(db, coverageFilter(filter)) };
 }

@@ -30,17 +30,19 @@ const IP_LIMIT = 5000;
 function ipRows(db: Database, filter: EventFilter, internalCidrs: readonly string[], limit: number): IpRow[] {
   const src = summarySource(db, ACTOR_SUMMARY, filter);
   const kube = idList(db, ['kube-audit']);
+  // Every CTE is used once or materialized: a correlated subquery over them would expand the
+  // source IPs again for each address (seconds, with a thousand SSH clients).
   const rows = queryObjects<Record<string, SqlValue>>(
     db,
-    `WITH f AS (${src.sql}), x AS (${EXPAND_SOURCE_IPS}),
-       per_user AS (SELECT ip, user_id, sum(n) AS n FROM x WHERE ip IS NOT NULL AND user_id IS NOT NULL GROUP BY ip, user_id)
+    `WITH f AS (${src.sql}), x AS MATERIALIZED (${EXPAND_SOURCE_IPS}),
+       per_user AS (SELECT x.ip, s.value AS user, sum(x.n) AS n FROM x JOIN strings s ON s.id = x.user_id WHERE x.ip IS NOT NULL GROUP BY x.ip, x.user_id),
+       ranked AS (SELECT ip, user, row_number() OVER (PARTITION BY ip ORDER BY n DESC, user) AS r FROM per_user),
+       tops AS (SELECT ip, json_group_array(user) AS top_users FROM (SELECT ip, user FROM ranked WHERE r <= 3 ORDER BY ip, r) GROUP BY ip)
      SELECT x.ip, sum(x.n) AS events, min(x.first_ts) AS first, max(x.last_ts) AS last,
        sum(CASE WHEN x.source_id IN (${kube}) THEN x.n ELSE 0 END) AS api_calls,
        sum(CASE WHEN x.source_id IN (${kube}) THEN x.denied ELSE 0 END) AS denied,
-       sum(x.ssh_ok) AS ssh_ok, sum(x.ssh_fail) AS ssh_fail, count(DISTINCT x.user_id) AS users,
-       (SELECT json_group_array(value) FROM (SELECT s.value FROM per_user p JOIN strings s ON s.id = p.user_id
-          WHERE p.ip = x.ip ORDER BY p.n DESC, s.value LIMIT 3)) AS top_users
-     FROM x WHERE x.ip IS NOT NULL GROUP BY x.ip ORDER BY events DESC, x.ip LIMIT ?`,
+       sum(x.ssh_ok) AS ssh_ok, sum(x.ssh_fail) AS ssh_fail, count(DISTINCT x.user_id) AS users, coalesce(t.top_users, '[]') AS top_users
+     FROM x LEFT JOIN tops t ON t.ip = x.ip WHERE x.ip IS NOT NULL GROUP BY x.ip ORDER BY events DESC, x.ip LIMIT ?`,
     [...src.params, limit],
   );
   const internal = cidrMatcher(internalCidrs);

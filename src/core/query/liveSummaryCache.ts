@@ -1,4 +1,4 @@
-import type { Database, SqlValue } from 'sql.js';
+import type { Database } from 'sql.js';
 import { queryRows } from './sqlRows';
 
 /**
@@ -9,7 +9,7 @@ import { queryRows } from './sqlRows';
  */
 interface Cache {
   stamp: string;
-  /** SQL and parameters -> temp table name, oldest first. */
+  /** What the rows are (summary and filter) -> temp table name, oldest first. */
   tables: Map<string, string>;
   next: number;
 }
@@ -26,17 +26,16 @@ function drop(db: Database, table: string): void {
 }
 
 /**
- * The name of a temp table holding the rows of `sql` (built now, or earlier for the same SQL,
- * parameters and events). `stamp` identifies the events: a new import makes every entry stale.
+ * The name of a temp table holding a live summary: built now by `build(name)`, or earlier for the
+ * same key and events. `stamp` identifies the events: a new import makes every entry stale.
  */
-export function cachedRows(db: Database, sql: string, params: SqlValue[], stamp: string): string {
+export function cachedTable(db: Database, key: string, stamp: string, build: (table: string) => void): string {
   let cache = caches.get(db);
   if (!cache || cache.stamp !== stamp) {
     for (const table of cache?.tables.values() ?? []) drop(db, table);
     cache = { stamp, tables: new Map(), next: 1 };
     caches.set(db, cache);
   }
-  const key = JSON.stringify([sql, params]);
   const known = cache.tables.get(key);
   // sql.js reopens the database when it exports it, and temp tables do not survive that.
   if (known && exists(db, known)) {
@@ -46,7 +45,7 @@ export function cachedRows(db: Database, sql: string, params: SqlValue[], stamp:
   }
   const table = `live_summary_${cache.next++}`;
   drop(db, table);
-  db.run(`CREATE TEMP TABLE ${table} AS ${sql}`, params);
+  build(table);
   cache.tables.set(key, table);
   while (cache.tables.size > KEEP) {
     const [oldKey, oldTable] = cache.tables.entries().next().value as [string, string];

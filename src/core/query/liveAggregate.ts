@@ -1,0 +1,64 @@
+import type { Database, SqlValue } from 'sql.js';
+import { filterCondition, type EventFilter } from './filter';
+import type { SummaryTable } from './summaries';
+
+const INSERT_BATCH = 200;
+
+/**
+ * A summary's GROUP BY under a filter, computed here rather than by SQLite: SQLite evaluates the
+ * key and aggregate expressions per event (no sorting), and the groups are kept in a Map. The
+ * rows go into a TEMP table `table`, with the columns the stored summary has, by the same names.
+ */
+export function aggregateInto(db: Database, def: SummaryTable, filter: EventFilter, table: string): void {
+  const aggregates = def.aggregates(db);
+  const width = def.keys.length;
+  const cond = filterCondition(filter);
+  const columns = [...def.keys.map(([, expr]) => expr), ...aggregates.map(([, kind, expr]) => (kind === 'count' ? '1' : expr))];
+  const groups = new Map<string, SqlValue[]>();
+  const stmt = db.prepare(`SELECT ${columns.join(', ')} FROM event_rows e WHERE ${cond.where}`);
+  try {
+    stmt.bind(cond.params);
+    while (stmt.step()) {
+      const row = stmt.get();
+      let key = '';
+      for (let i = 0; i < width; i++) key += `${row[i]},`;
+      let group = groups.get(key);
+      if (!group) {
+        group = row.slice(0, width);
+        for (const [, kind] of aggregates) group.push(kind === 'count' || kind === 'sum' ? 0 : null);
+        groups.set(key, group);
+      }
+      for (let j = 0; j < aggregates.length; j++) {
+        const value = row[width + j];
+        const at = width + j;
+        const kind = aggregates[j][1];
+        if (kind === 'count') (group[at] as number)++;
+        else if (kind === 'sum') group[at] = (group[at] as number) + Number(value ?? 0);
+        else if (value !== null) {
+          // min and max run over timestamps: numbers.
+          const n = Number(value);
+          const now = group[at] as number | null;
+          if (now === null || (kind === 'min' ? n < now : n > now)) group[at] = n;
+        }
+      }
+    }
+  } finally {
+    stmt.free();
+  }
+  const names = [...def.keys.map(([name]) => name), ...aggregates.map(([name]) => name)];
+  db.run(`CREATE TEMP TABLE ${table} (${names.join(', ')})`);
+  const rows = [...groups.values()];
+  const placeholders = `(${names.map(() => '?').join(', ')})`;
+  db.run('SAVEPOINT live_summary');
+  try {
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+      const batch = rows.slice(i, i + INSERT_BATCH);
+      db.run(`INSERT INTO temp.${table} VALUES ${batch.map(() => placeholders).join(', ')}`, batch.flat());
+    }
+    db.run('RELEASE live_summary');
+  } catch (err) {
+    db.run('ROLLBACK TO live_summary');
+    db.run('RELEASE live_summary');
+    throw err;
+  }
+}
