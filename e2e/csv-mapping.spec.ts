@@ -35,7 +35,7 @@ test('an unknown TSV is skipped, mapped by hand and imported; the next of the sa
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('import-totals')).toContainText('3 events stored');
   const mapped = fileRow(page, 'vpn-logins-march.tsv');
-  await expect(mapped.locator('td').nth(1)).toHaveText('csv-mapped');
+  await expect(mapped.getByTestId('format')).toHaveText('csv-mapped');
   await expect(mapped.getByTestId('events')).toHaveText('3');
   await page.getByTestId('show-timeline').click();
   await expect(page.getByTestId('count-matching')).toHaveText('3');
@@ -45,7 +45,7 @@ test('an unknown TSV is skipped, mapped by hand and imported; the next of the sa
   await page.getByTestId('input-files').setInputFiles({ name: 'vpn-logins-april.tsv', mimeType: 'text/tab-separated-values', buffer: APRIL });
   await expect(page.getByTestId('import-totals')).toContainText('2 events stored');
   const april = fileRow(page, 'vpn-logins-april.tsv');
-  await expect(april.locator('td').nth(1)).toHaveText('csv-mapped');
+  await expect(april.getByTestId('format')).toHaveText('csv-mapped');
   await expect(april.getByTestId('map-columns')).toHaveCount(0);
   await expect(page.getByTestId('csv-mapping-dialog')).toHaveCount(0);
 

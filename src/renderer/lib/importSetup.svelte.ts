@@ -100,8 +100,10 @@ export class ImportSetup {
     if (files.length === 0) return;
     if (!this.reviewBeforeImport) return this.#session.importFiles(files);
     try {
-      const { attributions } = await this.#session.engine.call('attributions', { paths: files.map((f) => f.path) });
-      this.review = new ImportReview(files, attributions);
+      // In path order, as a drop is: a folder picker lists files in no useful order.
+      const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
+      const { attributions } = await this.#session.engine.call('attributions', { paths: sorted.map((f) => f.path) });
+      this.review = new ImportReview(sorted, attributions);
       this.#session.view = 'import';
     } catch (err) {
       this.#session.fail(err);
