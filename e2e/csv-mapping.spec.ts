@@ -26,6 +26,8 @@ test('an unknown TSV is skipped, mapped by hand and imported; the next of the sa
   await expect(dialog.getByTestId('csv-mapping-save')).toBeDisabled();
   await expect(dialog.locator('[data-field="time"]')).toBeFocused();
   await dialog.locator('[data-field="time"]').selectOption('event_ts');
+  // Each choice shows what the first row holds there.
+  await expect(dialog.locator('tr', { has: page.locator('[data-field="time"]') }).getByTestId('csv-sample')).toHaveText('2026-03-14T08:00:00Z');
   await dialog.locator('[data-field="src_ip"]').selectOption('remote');
   await dialog.locator('[data-field="action"]').selectOption('result');
   await expect(dialog.getByTestId('csv-mapping-name')).toHaveValue('vpn-logins-march');

@@ -56,10 +56,16 @@ export class ImportReview {
   }
 }
 
-/** A skipped CSV or TSV being mapped: its file and header cells. */
+/** A skipped CSV or TSV being mapped: its file, header cells and first data row. */
 export interface MappingDraft {
   file: FileToImport;
   header: string[];
+  sample: string[];
+}
+
+interface CsvHead {
+  header: string[];
+  sample: string[];
 }
 
 /**
@@ -70,8 +76,8 @@ export class ImportSetup {
   readonly #session: Session;
   #reviewBeforeImport = $state(readReviewPreference());
   review = $state.raw<ImportReview | null>(null);
-  /** Header cells of the last import's skipped files that read as CSV or TSV, by path: each can be mapped. */
-  csvHeaders = $state.raw<Readonly<Record<string, string[]>>>({});
+  /** Header and first row of the last import's skipped files that read as CSV or TSV, by path: each can be mapped. */
+  csvHeaders = $state.raw<Readonly<Record<string, CsvHead>>>({});
   mapping = $state.raw<MappingDraft | null>(null);
   savedMappings = $state.raw<CsvMapping[]>([]);
   /** The File objects of the last import, so that a file can be read again once it is mapped. */
@@ -134,20 +140,20 @@ export class ImportSetup {
   /** After an import: finds the skipped files that look like a CSV or TSV the analyst could map. */
   async importDone(files: FileToImport[], summary: readonly FileSummary[]): Promise<void> {
     this.#lastFiles = files;
-    const headers: Record<string, string[]> = {};
+    const headers: Record<string, CsvHead> = {};
     for (const row of summary) {
       const file = files.find((f) => f.path === row.path);
       if (!file || row.status !== 'skipped' || !UNRECOGNIZED.test(row.reason ?? '')) continue;
-      const { header } = await this.#session.engine.call('csvHeader', { file: file.file });
-      if (header) headers[row.path] = header;
+      const { header, sample } = await this.#session.engine.call('csvHeader', { file: file.file });
+      if (header) headers[row.path] = { header, sample };
     }
     this.csvHeaders = headers;
   }
 
   openMapping(path: string): void {
     const file = this.#lastFiles.find((f) => f.path === path);
-    const header = Object.hasOwn(this.csvHeaders, path) ? this.csvHeaders[path] : undefined;
-    if (file && header) this.mapping = { file, header };
+    const head = Object.hasOwn(this.csvHeaders, path) ? this.csvHeaders[path] : undefined;
+    if (file && head) this.mapping = { file, ...head };
   }
 
   closeMapping(): void {
