@@ -141,12 +141,10 @@ const handlers: Handlers = {
 
   overview({ filter, stackBy }) {
     const db = currentStore().db;
-    return {
-      histogram: histogram(db, filter, stackBy),
-      matching: countEvents(db, filter),
-      total: countEvents(db, {}),
-      bounds: timeBounds(db, filter),
-    };
+    // The histogram spans every matching event: its total is the count, and the bounds are asked once.
+    const bounds = timeBounds(db, filter);
+    const chart = histogram(db, filter, stackBy, undefined, bounds);
+    return { histogram: chart, matching: chart.total, total: countEvents(db, {}), bounds };
   },
 
   eventPage({ filter, offset, limit }) {

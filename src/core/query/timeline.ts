@@ -63,6 +63,11 @@ function classExpression(db: Database, stackBy: StackBy): string {
 /** First and last event time under a filter (null when nothing matches). */
 export function timeBounds(db: Database, filter: EventFilter = {}): { min: number; max: number } | null {
   const cond = filterCondition(filter);
+  // Free text drives the query from the text index, never from the ts index: one pass for both.
+  if (filter.text) {
+    const [low, high] = queryRows(db, `SELECT min(e.ts), max(e.ts) FROM event_rows e WHERE ${cond.where}`, cond.params).rows[0] ?? [null, null];
+    return low === null || low === undefined ? null : { min: Number(low), max: Number(high) };
+  }
   // Two queries: SQLite answers a lone min() or max() from the ts index, but both at once by a full scan.
   const min = queryRows(db, `SELECT min(e.ts) FROM event_rows e WHERE ${cond.where}`, cond.params).rows[0]?.[0];
   if (min === null || min === undefined) return null;
@@ -90,8 +95,15 @@ export function rollupServes(filter: EventFilter, bucketMs: number): boolean {
 }
 
 /** Events over time, bucketed automatically for the filter's span, stacked by activity or status class. */
-export function histogram(db: Database, filter: EventFilter, stackBy: StackBy = 'activity', maxScannedEvents = MAX_SCANNED_EVENTS): Histogram {
-  const bounds = timeBounds(db, filter);
+export function histogram(
+  db: Database,
+  filter: EventFilter,
+  stackBy: StackBy = 'activity',
+  maxScannedEvents = MAX_SCANNED_EVENTS,
+  knownBounds?: { min: number; max: number } | null,
+): Histogram {
+  // The caller may know the bounds already (the overview shows them too).
+  const bounds = knownBounds === undefined ? timeBounds(db, filter) : knownBounds;
   if (!bounds) return { start: filter.from ?? 0, bucketMs: 60_000, buckets: 0, series: [], total: 0 };
   const from = filter.from ?? bounds.min;
   const to = filter.to ?? bounds.max + 1;
