@@ -87,3 +87,17 @@ test('review before importing: the path fills cluster and node, the analyst over
   await openApp(page);
   await expect(page.getByTestId('review-before-import')).toBeChecked();
 });
+
+test('a review cancelled with Esc imports nothing; an archive row leaves cluster and node to its members', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('review-before-import').check();
+  await page.getByTestId('input-files').setInputFiles({ name: 'bundle.tar.gz', mimeType: 'application/gzip', buffer: supportBundle() });
+  const row = page.locator('[data-testid="review-row"][data-path="bundle.tar.gz"]');
+  await expect(row.locator('[data-field="cluster"]')).toHaveAttribute('placeholder', 'by member path');
+  await row.locator('[data-field="year"]').focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('import-review')).toHaveCount(0);
+  await expect(page.getByTestId('import-totals')).toHaveCount(0);
+  await page.getByTestId('rail-timeline').click();
+  await expect(page.getByTestId('start-screen')).toBeVisible();
+});
