@@ -42,6 +42,9 @@ for (const size of SIZES) {
     await expect(page.getByTestId('review-row')).toHaveCount(6);
     await page.locator('[data-testid="review-row"][data-path="evidence/staging/kube-apiserver/audit.log"] [data-field="clock"]').fill('-42');
     await shot(page, 'import-review');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await shot(page, 'import-review-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
 
     await page.getByTestId('review-import').click();
     await expect(page.getByTestId('import-totals')).toBeVisible();
@@ -49,5 +52,7 @@ for (const size of SIZES) {
     await fileRow(page, 'evidence/exports/vpn-logins-march.tsv').getByTestId('map-columns').click();
     await expect(page.getByTestId('csv-mapping-dialog')).toBeVisible();
     await shot(page, 'csv-mapping-dialog');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await shot(page, 'csv-mapping-dialog-light');
   });
 }

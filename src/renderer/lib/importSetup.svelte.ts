@@ -153,7 +153,10 @@ export class ImportSetup {
   openMapping(path: string): void {
     const file = this.#lastFiles.find((f) => f.path === path);
     const head = Object.hasOwn(this.csvHeaders, path) ? this.csvHeaders[path] : undefined;
-    if (file && head) this.mapping = { file, ...head };
+    if (!file || !head) return;
+    this.mapping = { file, ...head };
+    // The dialog says when a name would replace a saved mapping.
+    void this.loadSavedMappings();
   }
 
   closeMapping(): void {
