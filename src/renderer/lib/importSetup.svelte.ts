@@ -82,6 +82,7 @@ export class ImportSetup {
   savedMappings = $state.raw<CsvMapping[]>([]);
   /** The File objects of the last import, so that a file can be read again once it is mapped. */
   #lastFiles: FileToImport[] = [];
+  #importSeq = 0;
 
   constructor(session: Session) {
     this.#session = session;
@@ -126,6 +127,7 @@ export class ImportSetup {
 
   /** Another case: nothing of the last one's files or mappings carries over. */
   reset(): void {
+    this.#importSeq++;
     this.review = null;
     this.mapping = null;
     this.csvHeaders = {};
@@ -137,17 +139,28 @@ export class ImportSetup {
     this.review = null;
   }
 
-  /** After an import: finds the skipped files that look like a CSV or TSV the analyst could map. */
+  /**
+   * After an import: finds the skipped files that look like a CSV or TSV the analyst could map. Not
+   * awaited by the import (the worker answers after a step of background indexing); a later import
+   * or another case makes an answer that arrives late obsolete.
+   */
   async importDone(files: FileToImport[], summary: readonly FileSummary[]): Promise<void> {
+    const seq = ++this.#importSeq;
     this.#lastFiles = files;
+    this.csvHeaders = {};
     const headers: Record<string, CsvHead> = {};
-    for (const row of summary) {
-      const file = files.find((f) => f.path === row.path);
-      if (!file || row.status !== 'skipped' || !UNRECOGNIZED.test(row.reason ?? '')) continue;
-      const { header, sample } = await this.#session.engine.call('csvHeader', { file: file.file });
-      if (header) headers[row.path] = { header, sample };
+    try {
+      for (const row of summary) {
+        const file = files.find((f) => f.path === row.path);
+        if (!file || row.status !== 'skipped' || !UNRECOGNIZED.test(row.reason ?? '')) continue;
+        const { header, sample } = await this.#session.engine.call('csvHeader', { file: file.file });
+        if (header) headers[row.path] = { header, sample };
+      }
+    } catch (err) {
+      if (seq === this.#importSeq) this.#session.fail(err);
+      return;
     }
-    this.csvHeaders = headers;
+    if (seq === this.#importSeq) this.csvHeaders = headers;
   }
 
   openMapping(path: string): void {

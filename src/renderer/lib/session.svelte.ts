@@ -97,7 +97,7 @@ export class Session {
     try {
       this.lastImport = await this.#importHandle.done;
       this.caseChanged();
-      await this.importSetup.importDone(files, this.lastImport.files);
+      void this.importSetup.importDone(files, this.lastImport.files);
       // Said now rather than at the next save: the analyst can still split the evidence.
       const size = await this.engine.call('caseSize', {});
       if (size.problem) this.error = `This case can no longer be saved: ${size.problem}.`;
