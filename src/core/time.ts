@@ -8,6 +8,46 @@ const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d+))
  * Returns NaN when the text is not such a timestamp.
  */
 export function parseIsoTimestamp(text: string, defaultOffsetMinutes = 0): number {
+  const fast = parseUtcFast(text);
+  return Number.isNaN(fast) ? parseIsoGeneral(text, defaultOffsetMinutes) : fast;
+}
+
+/** The minute last seen by the fast path: consecutive log lines share it. */
+let cachedMinute = '';
+let cachedMinuteMs = NaN;
+
+const digitAt = (text: string, i: number): number => {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+};
+
+/**
+ * kube-apiserver's own shape, `2026-11-21T12:57:58.371234Z`, parsed without a regular expression
+ * (two per audit event, a million events): the minute through the general parser once, then
+ * only seconds and fraction. NaN for any other shape, which then takes the general path.
+ */
+function parseUtcFast(text: string): number {
+  const n = text.length;
+  if (n < 20 || n > 30 || text.charCodeAt(n - 1) !== 90 || text.charCodeAt(10) !== 84 || text.charCodeAt(16) !== 58) return NaN;
+  if (n > 20 && text.charCodeAt(19) !== 46) return NaN;
+  if (n === 21) return NaN;
+  const minute = text.slice(0, 16);
+  if (minute !== cachedMinute) {
+    cachedMinuteMs = parseIsoGeneral(`${minute}:00Z`, 0);
+    cachedMinute = minute;
+  }
+  const second = digitAt(text, 17) * 10 + digitAt(text, 18);
+  if (!(second <= 60)) return NaN;
+  let micros = 0;
+  for (let i = 20, scale = 100_000; i < n - 1; i++, scale /= 10) {
+    const d = digitAt(text, i);
+    if (Number.isNaN(d)) return NaN;
+    if (scale >= 1) micros += d * scale;
+  }
+  return cachedMinuteMs + second * 1000 + micros / 1000;
+}
+
+function parseIsoGeneral(text: string, defaultOffsetMinutes: number): number {
   const m = ISO_RE.exec(text);
   if (!m) return NaN;
   const [, y, mo, d, h, mi, s, frac, zone] = m;
