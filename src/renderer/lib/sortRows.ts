@@ -16,3 +16,8 @@ export function sortRows<T>(rows: readonly T[], sort: SortState<T>): T[] {
     return (s < t ? -1 : s > t ? 1 : 0) * dir;
   });
 }
+
+/** The sort after a click on a column header: the same column flips; a new one starts with the biggest numbers first. */
+export function toggledSort<T>(sort: SortState<T>, key: keyof T, numeric: boolean): SortState<T> {
+  return sort.key === key ? { key, desc: !sort.desc } : { key, desc: numeric };
+}
