@@ -2,9 +2,10 @@
 // server) with esbuild into out/cli/*.mjs. Run by `prepare`, `build:cli`, `bench`, `start`, and by
 // bin/trailhound.mjs whenever the bundle is missing or older than the sources.
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { patchMemfsGrowth, sqlJsFiles } from './sqljs-growth.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_OUT_DIR = join(ROOT, 'out', 'cli');
@@ -50,14 +51,16 @@ export async function buildCli({ quiet = false, only = null } = {}) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // npm packages stay in node_modules: sql.js must, to find its wasm beside its own file.
+    // npm packages stay in node_modules, except sql.js: the bundles load a patched copy of it.
     packages: 'external',
+    plugins: [vendoredSqlJs],
     sourcemap: 'linked',
     legalComments: 'none',
     logLevel: quiet ? 'silent' : 'warning',
     write: false,
   });
   await mkdir(CLI_OUT_DIR, { recursive: true });
+  await writeVendoredSqlJs();
   for (const file of result.outputFiles) {
     const temp = `${file.path}.${process.pid}.${Date.now()}.tmp`;
     try {
@@ -70,6 +73,25 @@ export async function buildCli({ quiet = false, only = null } = {}) {
   }
   if (!quiet) console.error(`built ${entries.map((e) => `out/cli/${e.out}.mjs`).join(', ')}`);
   return entries;
+}
+
+/** The bundles import sql.js from out/cli/vendor/, where its patched copy sits beside its wasm. */
+const vendoredSqlJs = {
+  name: 'vendored-sql.js',
+  setup(build) {
+    build.onResolve({ filter: /^sql\.js$/ }, () => ({ path: './vendor/sql-wasm.cjs', external: true }));
+  },
+};
+
+async function writeVendoredSqlJs() {
+  const { js, wasm } = sqlJsFiles(ROOT);
+  const dir = join(CLI_OUT_DIR, 'vendor');
+  await mkdir(dir, { recursive: true });
+  const patched = patchMemfsGrowth(await readFile(js, 'utf8'), js);
+  const temp = join(dir, `sql-wasm.cjs.${process.pid}.tmp`);
+  await writeFile(temp, patched);
+  await rename(temp, join(dir, 'sql-wasm.cjs'));
+  await copyFile(wasm, join(dir, 'sql-wasm.wasm'));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
