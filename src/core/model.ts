@@ -2,7 +2,9 @@
  * The normalized event: one row of the public `events` view (see docs/schema.md).
  * Every parser produces this shape; a field that does not apply to a source is null.
  */
-export type EventSource = 'kube-audit' | 'authlog' | 'platform-audit' | 'db-audit' | 'other';
+export const EVENT_SOURCES = ['kube-audit', 'authlog', 'platform-audit', 'db-audit', 'other'] as const;
+
+export type EventSource = (typeof EVENT_SOURCES)[number];
 
 export interface NormalizedEvent {
   /** UTC epoch milliseconds. */

@@ -14,7 +14,7 @@ export interface CsvMapping {
   name: string;
   /** Event field → header cell of the column holding it; `time` is required. */
   columns: Partial<Record<MappableField, string>>;
-  /** ISO 8601 / RFC 3339 (a zone-less time is read in the file's zone), or epoch seconds or milliseconds. */
+  /** ISO 8601 / RFC 3339 (a zone-less time is read in the zone set for the file, else for source `other`), or epoch seconds or milliseconds. */
   timeFormat?: 'iso' | 'epoch-s' | 'epoch-ms';
 }
 
@@ -68,7 +68,7 @@ export function csvMappedFormat(mapping: CsvMapping): DocumentFormat {
           continue;
         }
         const timeText = row.cells[timeAt] ?? '';
-        const ms = parseTime(timeText, mapping, ctx.defaultOffsetMinutes);
+        const ms = parseTime(timeText, mapping, ctx.offsetMinutesFor('other'));
         let result: ParseResult;
         if (Number.isNaN(ms)) {
           result = { kind: 'reject', reason: `unreadable time ${JSON.stringify(timeText.slice(0, 40))} in column ${JSON.stringify(mapping.columns.time)}` };

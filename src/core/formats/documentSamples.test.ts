@@ -13,7 +13,7 @@ const SAMPLE_CONTEXT: ParseContext = {
   cluster: 'sample',
   node: null,
   mtime: Date.UTC(2026, 11, 31),
-  defaultOffsetMinutes: 0,
+  offsetMinutesFor: () => 0,
   year: null,
 };
 

@@ -69,7 +69,7 @@ function normalizeGkeRecord(r: JsonObject, ctx: ParseContext, format: string): P
   const p = payloadOf(r) as JsonObject;
   const tsText = text(r.timestamp) ?? text(r.receiveTimestamp);
   if (tsText === null) return { kind: 'reject', reason: 'Cloud Logging entry without a timestamp' };
-  const precise = parseIsoTimestamp(tsText, ctx.defaultOffsetMinutes);
+  const precise = parseIsoTimestamp(tsText, ctx.offsetMinutesFor('kube-audit'));
   if (Number.isNaN(precise)) return { kind: 'reject', reason: `unreadable timestamp ${JSON.stringify(tsText.slice(0, 40))}` };
   const ev = emptyEvent('kube-audit', format, Math.floor(precise), tsText);
   ev.cluster = text(fieldAt(r, 'resource.labels.cluster_name')) ?? ctx.cluster;

@@ -58,7 +58,8 @@ export function normalizeAuditEvent(e: AuditEvent, format: string, ctx: ParseCon
   const stageAt = str(e.stageTimestamp);
   const tsText = received ?? stageAt ?? str(e.timestamp);
   if (!tsText) return { kind: 'reject', reason: 'audit event without requestReceivedTimestamp, stageTimestamp or timestamp' };
-  const precise = parseIsoTimestamp(tsText, ctx.defaultOffsetMinutes);
+  const offsetMinutes = ctx.offsetMinutesFor('kube-audit');
+  const precise = parseIsoTimestamp(tsText, offsetMinutes);
   if (Number.isNaN(precise)) return { kind: 'reject', reason: `unreadable timestamp ${JSON.stringify(tsText.slice(0, 40))}` };
 
   const ev: NormalizedEvent = emptyEvent('kube-audit', format, Math.floor(precise), tsText);
@@ -90,7 +91,7 @@ export function normalizeAuditEvent(e: AuditEvent, format: string, ctx: ParseCon
     ev.reason = str(ann['authorization.k8s.io/reason']);
   }
   if (received && stageAt) {
-    const end = parseIsoTimestamp(stageAt, ctx.defaultOffsetMinutes);
+    const end = parseIsoTimestamp(stageAt, offsetMinutes);
     if (!Number.isNaN(end)) ev.durationMs = Math.round((end - precise) * 1000) / 1000;
   }
   ev.auditId = str(e.auditID);

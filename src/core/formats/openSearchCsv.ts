@@ -11,8 +11,8 @@ import type { DocumentFormat, DocumentRecord, ParseResult } from './types';
  * goes the way of any search hit (searchDocument.ts).
  *
  * Cells as Discover writes them: times in the `MMM D, YYYY @ HH:mm:ss.SSS` date format, in the zone
- * of the browser that asked for the report (read in the zone set for the source, UTC by default;
- * the written text is kept as ts_text), arrays joined with `, `, numbers with thousands
+ * of the browser that asked for the report (read in the zone set for the row's source, kube-audit
+ * or authlog, UTC by default; the written text is kept as ts_text), arrays joined with `, `, numbers with thousands
  * separators, `-` or nothing for a missing field, and a `_source` column of JSON when no columns
  * were chosen.
  */
@@ -29,18 +29,15 @@ const MONTHS: Readonly<Record<string, string>> = {
 };
 const DISCOVER_TIME = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}), (\d{4}) @ (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?$/;
 
-function zoneText(offsetMinutes: number): string {
-  if (offsetMinutes === 0) return 'Z';
-  const abs = Math.abs(offsetMinutes);
-  return `${offsetMinutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
-/** `Nov 21, 2026 @ 12:57:58.371` → `2026-11-21T12:57:58.371+01:00` in the given zone; null for any other text. */
-export function discoverTimeToIso(value: string, offsetMinutes: number): string | null {
+/**
+ * `Nov 21, 2026 @ 12:57:58.371` → `2026-11-21T12:57:58.371`, still without a zone: the row's source,
+ * known only once the document is classified, decides the zone. Null for any other text.
+ */
+export function discoverTimeToIso(value: string): string | null {
   const m = DISCOVER_TIME.exec(value);
   if (!m) return null;
   const fraction = m[7] ? `.${m[7]}` : '';
-  return `${m[3]}-${MONTHS[m[1]]}-${m[2].padStart(2, '0')}T${m[4]}:${m[5]}:${m[6]}${fraction}${zoneText(offsetMinutes)}`;
+  return `${m[3]}-${MONTHS[m[1]]}-${m[2].padStart(2, '0')}T${m[4]}:${m[5]}:${m[6]}${fraction}`;
 }
 
 function cellValue(column: string, value: string): unknown {
@@ -99,7 +96,7 @@ export const openSearchDiscoverCsv = {
         const value = row.cells[i].trim();
         if (META_COLUMNS.has(column) || value === '' || value === '-') return;
         if (TIME_COLUMNS.has(column)) {
-          const iso = discoverTimeToIso(value, ctx.defaultOffsetMinutes);
+          const iso = discoverTimeToIso(value);
           if (iso !== null) writtenTimes[column] = value;
           source[column] = iso ?? value;
           return;

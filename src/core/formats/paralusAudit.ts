@@ -42,7 +42,7 @@ function shapeOf(r: JsonObject): Shape | null {
 export function platformTime(v: unknown, ctx: ParseContext): { ts: number; tsText: string } | null {
   if (typeof v === 'number' && Number.isFinite(v) && v > 0) return { ts: Math.floor(v * 1000), tsText: String(v) };
   if (typeof v !== 'string') return null;
-  const precise = parseIsoTimestamp(v, ctx.defaultOffsetMinutes);
+  const precise = parseIsoTimestamp(v, ctx.offsetMinutesFor('platform-audit'));
   return Number.isNaN(precise) ? null : { ts: Math.floor(precise), tsText: v };
 }
 

@@ -107,7 +107,7 @@ function openPgaudit(ctx: ParseContext): LineParser {
         ev.details = JSON.stringify({ ...baseDetails(previous), continuation: true });
         return { kind: 'event', event: ev };
       }
-      const line = readPostgresLine(text, ctx.defaultOffsetMinutes);
+      const line = readPostgresLine(text, ctx.offsetMinutesFor('db-audit'));
       if (!line) return { kind: 'reject', reason: 'not a PostgreSQL log line (expected <log_line_prefix with %m or %t>SEVERITY:  message)' };
       const audit = AUDIT.exec(line.message);
       let result: ParseResult;

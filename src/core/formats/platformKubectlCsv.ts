@@ -44,14 +44,15 @@ function hour12(hour: number, half: string | undefined): number {
 }
 
 export function platformDate(text: string, ctx: ParseContext): number | null {
-  const iso = parseIsoTimestamp(text, ctx.defaultOffsetMinutes);
+  const offsetMinutes = ctx.offsetMinutesFor('platform-audit');
+  const iso = parseIsoTimestamp(text, offsetMinutes);
   if (!Number.isNaN(iso)) return Math.floor(iso);
   for (const layout of DATE_LAYOUTS) {
     const m = layout.re.exec(text);
     if (!m) continue;
     const [y, mo, d, h, mi, s] = layout.parts(m);
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
-    return Date.UTC(y, mo - 1, d, h, mi, s) - ctx.defaultOffsetMinutes * 60_000;
+    return Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000;
   }
   return null;
 }

@@ -44,7 +44,7 @@ const yearsByFile = new WeakMap<ParseContext, SyslogYearTracker>();
 function yearsOf(ctx: ParseContext): SyslogYearTracker {
   let years = yearsByFile.get(ctx);
   if (!years) {
-    years = new SyslogYearTracker({ year: ctx.year, mtime: ctx.mtime, offsetMinutes: ctx.defaultOffsetMinutes });
+    years = new SyslogYearTracker({ year: ctx.year, mtime: ctx.mtime, offsetMinutes: ctx.offsetMinutesFor('authlog') });
     yearsByFile.set(ctx, years);
   }
   return years;
@@ -89,19 +89,21 @@ function auditFromHit(hit: SearchHit, event: JsonObject, ctx: ParseContext, form
   return addDetails(result, { index: hit.index, id: hit.id });
 }
 
+/** The time of an authlog document (an audit event's is read by normalizeAuditEvent). */
 function readTime(hit: SearchHit, ctx: ParseContext): { ts: number; tsText: string; yearInferred?: string } | null {
+  const offsetMinutes = ctx.offsetMinutesFor('authlog');
   for (const field of TIME_FIELDS) {
     const t = hit.source[field];
     if (typeof t !== 'string') continue;
     const written = hit.writtenTimes?.[field] ?? t;
-    const precise = parseIsoTimestamp(t, ctx.defaultOffsetMinutes);
+    const precise = parseIsoTimestamp(t, offsetMinutes);
     if (!Number.isNaN(precise)) return { ts: Math.floor(precise), tsText: written };
     const m = SYSLOG_TIME.exec(t);
     if (m) {
       const month = MONTHS[m[1]];
       const years = yearsOf(ctx);
       const year = years.yearFor(month);
-      const ts = Date.UTC(year, month - 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) - ctx.defaultOffsetMinutes * 60_000;
+      const ts = Date.UTC(year, month - 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) - offsetMinutes * 60_000;
       return { ts, tsText: written, yearInferred: years.source === 'user' ? undefined : years.source };
     }
   }

@@ -140,7 +140,7 @@ describe('rsyslog ISO 8601 and RFC 5424 fixtures', () => {
 
   it('reads a line of another syslog layout inside a file, and marks it with its own format', () => {
     // The file date alone would put `Dec  1` in 2029: the ISO line before it says 2026.
-    const ctx: ParseContext = { path: 'x', cluster: null, node: null, mtime: Date.UTC(2030, 0, 1), defaultOffsetMinutes: 0, year: null };
+    const ctx: ParseContext = { path: 'x', cluster: null, node: null, mtime: Date.UTC(2030, 0, 1), offsetMinutesFor: () => 0, year: null };
     const parser = syslogIso8601.open(ctx);
     const first = parser.parseLine('2026-11-30T23:59:59.000001Z h sshd[1]: Connection closed by 1.2.3.4 port 22 [preauth]');
     const second = parser.parseLine('Dec  1 00:00:00 h sshd[1]: Connection closed by 1.2.3.4 port 23 [preauth]');

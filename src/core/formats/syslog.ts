@@ -68,7 +68,7 @@ function syslogEvent(
 
 function yearsOf(file: SyslogFile): SyslogYearTracker {
   const ctx = file.ctx;
-  file.years ??= new SyslogYearTracker({ year: ctx.year, mtime: ctx.mtime, offsetMinutes: ctx.defaultOffsetMinutes });
+  file.years ??= new SyslogYearTracker({ year: ctx.year, mtime: ctx.mtime, offsetMinutes: ctx.offsetMinutesFor('authlog') });
   return file.years;
 }
 
@@ -89,7 +89,7 @@ const RFC3164: SyslogFlavour = {
     const years = yearsOf(file);
     const year = years.yearFor(month);
     const fraction = m[8] ? Math.floor(Number((m[8] + '00').slice(0, 3))) : 0;
-    const ts = Date.UTC(year, month - 1, day, hour, minute, second, fraction) - ctx.defaultOffsetMinutes * 60_000;
+    const ts = Date.UTC(year, month - 1, day, hour, minute, second, fraction) - ctx.offsetMinutesFor('authlog') * 60_000;
     const program = m[10] ?? null;
     const details = baseDetails(program, m[11] ? Number(m[11]) : null, m[1]);
     if (years.source !== 'user') details.year_inferred = years.source;
@@ -108,7 +108,7 @@ const ISO8601: SyslogFlavour = {
   read(line, file) {
     const m = ISO8601_LINE.exec(line);
     if (!m) return null;
-    const precise = parseIsoTimestamp(m[2], file.ctx.defaultOffsetMinutes);
+    const precise = parseIsoTimestamp(m[2], file.ctx.offsetMinutesFor('authlog'));
     if (Number.isNaN(precise)) return { kind: 'reject', reason: `impossible timestamp ${JSON.stringify(m[2])}` };
     // A year-less line later in the same file continues from this one.
     yearsOf(file).observe(Number(m[2].slice(0, 4)), Number(m[2].slice(5, 7)));
@@ -132,7 +132,7 @@ const RFC5424: SyslogFlavour = {
     const m = RFC5424_LINE.exec(line);
     if (!m) return null;
     if (m[3] === '-') return { kind: 'reject', reason: 'RFC 5424 record without a timestamp' };
-    const precise = parseIsoTimestamp(m[3], file.ctx.defaultOffsetMinutes);
+    const precise = parseIsoTimestamp(m[3], file.ctx.offsetMinutesFor('authlog'));
     if (Number.isNaN(precise)) return { kind: 'reject', reason: `unreadable timestamp ${JSON.stringify(m[3].slice(0, 40))}` };
     const program = nil(m[5]);
     const procid = nil(m[6]);

@@ -1,4 +1,4 @@
-import type { NormalizedEvent } from '../model';
+import type { EventSource, NormalizedEvent } from '../model';
 
 /** What a parser knows about the file it reads, besides its lines. */
 export interface ParseContext {
@@ -9,8 +9,12 @@ export interface ParseContext {
   node: string | null;
   /** Modification time of the file (epoch ms) where known: syslog year inference uses it. */
   mtime: number | null;
-  /** Minutes east of UTC for timestamps written without a zone. */
-  defaultOffsetMinutes: number;
+  /**
+   * Minutes east of UTC for the timestamps written without a zone of a record of this source (the
+   * file's setting, else the source's, else the import's, else UTC). Asked per record: one export
+   * (OpenSearch) carries audit events and authlog records.
+   */
+  offsetMinutesFor(source: EventSource): number;
   /** Year for syslog timestamps that carry none, when the user sets it; else inferred. */
   year: number | null;
 }

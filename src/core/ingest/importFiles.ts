@@ -1,6 +1,6 @@
 import { FORMATS } from '../formats/registry';
 import type { LogFormat } from '../formats/types';
-import type { FileSummary } from '../model';
+import type { EventSource, FileSummary } from '../model';
 import type { CaseStore, FileCounts } from '../store/caseStore';
 import type { RandomAccess } from './containers/randomAccess';
 import { DuplicateIndex } from './duplicates';
@@ -32,8 +32,14 @@ export interface ImportOptions {
   /** Cluster and node for every file, overriding what the path suggests (a record's own value still wins). */
   cluster?: string | null;
   node?: string | null;
-  /** Minutes east of UTC for timestamps written without a zone. */
+  /** Minutes east of UTC for timestamps written without a zone (UTC when unset). */
   defaultOffsetMinutes?: number;
+  /**
+   * The same per source (the `source` column: authlog from Frankfurt hosts, a CSV written in US
+   * Eastern time), for every file whose records are of that source. A file's own
+   * `defaultOffsetMinutes` wins over it, and it wins over the import's.
+   */
+  offsetMinutesBySource?: Readonly<Partial<Record<EventSource, number>>>;
   /** Year for syslog lines that carry none (else inferred from the file's dates). */
   year?: number | null;
   /** Settings the user chose per file before the import, by path as stored; they win over the ones above. */

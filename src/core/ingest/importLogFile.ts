@@ -1,6 +1,6 @@
 import type { ParseContext } from '../formats/types';
 import type { ByteReader } from './byteReader';
-import { attribution, Cancelled, clockCorrection, CANCELLED_REASON, noCounts, type ImportRun, type Outcome, type Source } from './importRun';
+import { attribution, Cancelled, clockCorrection, CANCELLED_REASON, noCounts, zoneOffsets, type ImportRun, type Outcome, type Source } from './importRun';
 import { LogFileReader } from './logFileReader';
 
 /**
@@ -14,7 +14,7 @@ export async function importLogLines(run: ImportRun, source: Source, stream: Byt
     path: source.path,
     ...attribution(run, source.path),
     mtime: source.mtime,
-    defaultOffsetMinutes: run.options.files?.[source.path]?.defaultOffsetMinutes ?? run.options.defaultOffsetMinutes ?? 0,
+    offsetMinutesFor: zoneOffsets(run, source.path),
     year: run.options.files?.[source.path]?.year ?? run.options.year ?? null,
   };
   const counts = noCounts();

@@ -1,5 +1,5 @@
 import type { LogFormat } from '../formats/types';
-import type { FileStatus, FileSummary } from '../model';
+import type { EventSource, FileStatus, FileSummary } from '../model';
 import type { CaseStore, FileCounts } from '../store/caseStore';
 import { attributeFromPath } from './attribution';
 import type { RandomAccess } from './containers/randomAccess';
@@ -67,6 +67,18 @@ export function attribution(run: ImportRun, path: string): { cluster: string | n
   const fromPath = attributeFromPath(path);
   const own = run.options.files?.[path];
   return { cluster: own?.cluster ?? run.options.cluster ?? fromPath.cluster, node: own?.node ?? run.options.node ?? fromPath.node };
+}
+
+/**
+ * The zone of a file's timestamps written without one, by the source of the record: the file's own
+ * setting, else the source's, else the import's, else UTC.
+ */
+export function zoneOffsets(run: ImportRun, path: string): (source: EventSource) => number {
+  const own = run.options.files?.[path]?.defaultOffsetMinutes;
+  if (own !== undefined) return () => own;
+  const fallback = run.options.defaultOffsetMinutes ?? 0;
+  const bySource = run.options.offsetMinutesBySource;
+  return bySource ? (source) => bySource[source] ?? fallback : () => fallback;
 }
 
 /** A file's clock correction: its own offset plus its node's (per event, as syslog names the host per line). */
