@@ -21,7 +21,8 @@ partial or skipped; 2 usage error, missing path, unreadable or foreign case, inv
 writing SQL; 70 internal error (a bug: please report it); 130 interrupted (Ctrl-C).
 `;
 
-export const IMPORT_HELP = `Usage: trailhound import <paths...> --case <file> [--json] [--cluster C] [--node N] [--year Y] [--utc-offset Z]
+export const IMPORT_HELP = `Usage: trailhound import <paths...> --case <file> [--json] [--cluster C] [--node N] [--year Y]
+                        [--utc-offset Z | --utc-offset SOURCE=Z]...
 
 Adds log files, folders and archives (.gz, .tar, .tar.gz, .zip, nested) to a case, creating
 the case when the file does not exist. Each file is recognized by its content (Kubernetes audit
@@ -38,6 +39,10 @@ the case (same SHA-256) is skipped and adds nothing.
       --year <Y>     year of syslog lines written without one (default: inferred from the
                      file's date, December to January handled)
       --utc-offset <Z>  zone of timestamps written without one, e.g. +01:00 (default UTC)
+      --utc-offset <source>=<Z>
+                     the same for the events of one source (kube-audit, authlog,
+                     platform-audit, db-audit, other), winning over the zone above; repeat
+                     it per source: --utc-offset authlog=+01:00 --utc-offset other=-05:00
       --csv-map <json>  a column mapping for CSV/TSV files no built-in format reads, saved in
                      the case and used from then on: {"name": "vpn", "columns": {"time":
                      "When", "user": "Who", "src_ip": "From", "action": "What"}} (fields: time,

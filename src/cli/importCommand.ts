@@ -21,7 +21,7 @@ import { createProgressLine } from './progressLine';
 export async function runImportCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCommandArgs('import', argv, {
     case: { type: 'string', short: 'c' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-    cluster: { type: 'string' }, node: { type: 'string' }, year: { type: 'string' }, 'utc-offset': { type: 'string' },
+    cluster: { type: 'string' }, node: { type: 'string' }, year: { type: 'string' }, 'utc-offset': { type: 'string', multiple: true },
     'csv-map': { type: 'string' },
   });
   if (args.flags.help) {
@@ -31,7 +31,7 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
   const casePath = args.strings.case;
   if (!casePath) throw new CliError('import: --case <file> is required (see trailhound import --help)');
   if (args.positionals.length === 0) throw new CliError('import: no files or folders given (see trailhound import --help)');
-  const attribution = importOptionsFromFlags(args.strings);
+  const attribution = importOptionsFromFlags({ ...args.strings, 'utc-offset': args.lists['utc-offset'] });
 
   let collected;
   try {

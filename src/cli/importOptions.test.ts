@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir, REAL_SAMPLE, runInProcess } from './cliTestHarness';
-import { parseUtcOffset } from './importOptions';
+import { makeTempDir, REAL_SAMPLE, REPO_ROOT, runInProcess } from './cliTestHarness';
+import { parseUtcOffset, parseUtcOffsets } from './importOptions';
 
 const temp = makeTempDir();
 afterAll(() => temp.cleanup());
@@ -24,12 +24,48 @@ describe('trailhound import attribution and time options', () => {
     expect(JSON.parse(run.stdout)).toEqual([{ utc: '2024-03-03 08:15:02', action: 'ssh_failed', src_ip: '203.0.113.5' }]);
   });
 
+  it("reads zone-less times per source (--utc-offset authlog=+01:00 --utc-offset other=-05:00), the whole import's zone for the rest", async () => {
+    // auth.log in RFC 3164 (no zone) from Frankfurt hosts; a VPN export (CSV, source other) written in US Eastern time.
+    copyFileSync(join(REPO_ROOT, 'src/core/formats/fixtures/auth-rfc3164.log'), join(temp.dir, 'auth.log'));
+    copyFileSync(join(REPO_ROOT, 'src/core/ingest/fixtures/vpn-sessions-eastern.csv'), join(temp.dir, 'vpn.csv'));
+    const map = join(temp.dir, 'vpn-map.json');
+    writeFileSync(map, JSON.stringify({ name: 'vpn', columns: { time: 'When', user: 'Who', src_ip: 'From', action: 'What' } }));
+    const firstOfEach = async (zones: string[]) => {
+      const casePath = join(temp.dir, `zones-${zones.join('_').replace(/[^\w-]/g, '')}.sqlite`);
+      const files = [join(temp.dir, 'auth.log'), join(temp.dir, 'vpn.csv')];
+      const run = await runInProcess(['import', ...files, '--case', casePath, '--year', '2025', '--csv-map', map, ...zones.flatMap((z) => ['--utc-offset', z])]);
+      // 1, not 0: the auth.log fixture keeps malformed lines as rejects.
+      expect(run.code).toBe(1);
+      const sql = 'SELECT source, ts, ts_text FROM events WHERE line = (SELECT min(line) FROM events e WHERE e.file_id = events.file_id) ORDER BY file_id';
+      return JSON.parse((await runInProcess(['sql', casePath, sql, '--json'])).stdout) as unknown;
+    };
+    expect(await firstOfEach(['authlog=+01:00', 'other=-05:00'])).toEqual([
+      { source: 'authlog', ts: Date.UTC(2025, 11, 31, 22, 50, 1), ts_text: 'Dec 31 23:50:01' },
+      { source: 'other', ts: Date.UTC(2026, 0, 1, 0, 20, 0), ts_text: '2025-12-31 19:20:00' },
+    ]);
+    expect(await firstOfEach(['+02:00', 'other=-05:00'])).toEqual([
+      { source: 'authlog', ts: Date.UTC(2025, 11, 31, 21, 50, 1), ts_text: 'Dec 31 23:50:01' },
+      { source: 'other', ts: Date.UTC(2026, 0, 1, 0, 20, 0), ts_text: '2025-12-31 19:20:00' },
+    ]);
+  });
+
   it('refuses malformed values with a usage error', async () => {
-    for (const args of [['--year', '24'], ['--utc-offset', 'CEST'], ['--cluster', ' ']]) {
+    const malformed = [
+      ['--year', '24'], ['--utc-offset', 'CEST'], ['--cluster', ' '], ['--utc-offset', 'authlog=CEST'],
+      ['--utc-offset', '+01:00', '--utc-offset', 'Z'], ['--utc-offset', 'other=+01:00', '--utc-offset', 'other=-05:00'],
+    ];
+    for (const args of malformed) {
       const run = await runInProcess(['import', REAL_SAMPLE, '--case', join(temp.dir, 'x.sqlite'), ...args]);
       expect(run.code).toBe(2);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
     }
+  });
+
+  it('names the valid sources when --utc-offset names another', async () => {
+    const run = await runInProcess(['import', REAL_SAMPLE, '--case', join(temp.dir, 'x.sqlite'), '--utc-offset', 'syslog=+01:00']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'trailhound: import: --utc-offset syslog=+01:00: unknown source "syslog" (sources: kube-audit, authlog, platform-audit, db-audit, other)\n');
   });
 
   it('reads CSV through a column mapping given once and saved in the case', async () => {
@@ -54,5 +90,7 @@ describe('trailhound import attribution and time options', () => {
 
   it('parses zone offsets', () => {
     expect([parseUtcOffset('Z'), parseUtcOffset('+02:00'), parseUtcOffset('-0530'), parseUtcOffset('+2')]).toEqual([0, 120, -330, 120]);
+    expect(parseUtcOffsets(['authlog=+01:00', '+02:00', 'db-audit=Z'])).toEqual({ defaultOffsetMinutes: 120, offsetMinutesBySource: { authlog: 60, 'db-audit': 0 } });
+    expect(parseUtcOffsets([])).toEqual({});
   });
 });
