@@ -36,7 +36,7 @@ test('a dropped .tar.gz of two clusters, nodes and formats: one row per member, 
   await expect(page.locator('[data-testid="ssh-node"][data-node="wk-1"]')).toBeVisible();
 });
 
-test('review before importing: the path fills cluster and node, the analyst overrides a cluster, a year and clock offsets', async ({ page }) => {
+test('review before importing: the path fills cluster and node, the analyst overrides a cluster, a year, clock offsets and the zone of authlog', async ({ page }) => {
   const root = test.info().outputPath('evidence');
   for (const [path, bytes] of [['prod-eu-1/kube-apiserver/audit.log', PROD_AUDIT], ['prod-eu-1/nodes/wk-1/auth.log', WK1_AUTH]] as const) {
     mkdirSync(dirname(`${root}/${path}`), { recursive: true });
@@ -52,12 +52,14 @@ test('review before importing: the path fills cluster and node, the analyst over
   const auth = page.locator('[data-testid="review-row"][data-path="evidence/prod-eu-1/nodes/wk-1/auth.log"]');
   await expect(audit.locator('[data-field="cluster"]')).toHaveValue('prod-eu-1');
   await expect(auth.locator('[data-field="node"]')).toHaveValue('wk-1');
-  await expect(auth.locator('[data-field="zone"]')).toHaveValue('0');
+  await expect(auth.locator('[data-field="zone"] option:checked')).toHaveText('by source');
 
   await audit.locator('[data-field="cluster"]').fill('dr-site');
   await audit.locator('[data-field="clock"]').fill('+90');
   await auth.locator('[data-field="year"]').fill('2025');
   await page.locator('[data-testid="review-node"][data-node="wk-1"] input').fill('-3600');
+  // The auth.log of a host in Frankfurt: its zone-less times are UTC+01:00.
+  await page.locator('[data-testid="review-zone-source"][data-source="authlog"]').selectOption({ label: 'UTC+01:00' });
   // A bad value stops the import and says where.
   await auth.locator('[data-field="clock"]').fill('soon');
   await page.getByTestId('review-import').click();
@@ -71,11 +73,11 @@ test('review before importing: the path fills cluster and node, the analyst over
   const table = await page.getByTestId('event-row').evaluateAll((all) =>
     all.map((r) => `${r.querySelector('[data-col="ts"]')?.textContent?.trim()} ${r.querySelector('[data-col="cluster"]')?.textContent?.trim()} ${r.querySelector('[data-col="user"]')?.textContent?.trim()}`),
   );
-  // The audit log moved 90 s later under the cluster typed; wk-1's lines read as 2025, an hour earlier.
+  // The audit log moved 90 s later under the cluster typed; wk-1's lines read as 2025 in UTC+01:00, an hour earlier still.
   expect(table).toEqual([
-    expect.stringMatching(/^2025-03-14 09:00:00\.000.* prod-eu-1 root$/),
-    expect.stringMatching(/^2025-03-14 09:00:05\.000.* prod-eu-1 bob$/),
-    expect.stringMatching(/^2025-03-14 09:07:00\.000.* prod-eu-1 bob$/),
+    expect.stringMatching(/^2025-03-14 08:00:00\.000.* prod-eu-1 root$/),
+    expect.stringMatching(/^2025-03-14 08:00:05\.000.* prod-eu-1 bob$/),
+    expect.stringMatching(/^2025-03-14 08:07:00\.000.* prod-eu-1 bob$/),
     expect.stringMatching(/^2026-03-14 09:01:30\.000.* dr-site alice$/),
     expect.stringMatching(/^2026-03-14 09:02:30\.000.* dr-site alice$/),
     expect.stringMatching(/^2026-03-14 09:03:30\.000.* dr-site alice$/),

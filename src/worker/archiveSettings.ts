@@ -24,6 +24,7 @@ export function settingsForMembers(settings: ImportSettings | undefined): Import
   if (!settings) return {};
   const clock = settings.clockOffsetMs;
   return {
+    ...settings,
     files: inheritedByMembers(settings.files),
     clockOffsetMs: clock && { files: inheritedByMembers(clock.files), nodes: clock.nodes },
   };

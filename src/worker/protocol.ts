@@ -4,7 +4,7 @@
  * an `error`. An import also streams `progress` messages under its id until its result arrives.
  */
 import type { SqlValue } from 'sql.js';
-import type { FileSummary } from '../core/model';
+import type { EventSource, FileSummary } from '../core/model';
 import type { EventFilter } from '../core/query/filter';
 import type { Histogram, StackBy, TableRow } from '../core/query/timeline';
 import type { CsvMappingCalls } from './csvMappingProtocol';
@@ -45,6 +45,10 @@ export interface FileImportSettings {
 
 /** Settings chosen before an import starts, by path as stored; mirrors part of the core's ImportOptions. */
 export interface ImportSettings {
+  /** Minutes east of UTC for timestamps written without a zone, in every file (UTC when unset). */
+  defaultOffsetMinutes?: number;
+  /** The same for the events of one source, winning over the import's; a file's own zone wins over both. */
+  offsetMinutesBySource?: Partial<Record<EventSource, number>>;
   files?: Record<string, FileImportSettings>;
   /** Corrections of skewed clocks, in ms added to every event's time, per file path and per node. */
   clockOffsetMs?: { files?: Record<string, number>; nodes?: Record<string, number> };

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseSeconds, reviewProblems, settingsFromReview, ZONE_OFFSETS, zoneLabel, type ReviewRow } from './importSettings';
+import { noReviewZones, parseSeconds, reviewProblems, settingsFromReview, ZONE_OFFSETS, zoneLabel, type ReviewRow } from './importSettings';
 
 const row = (path: string, changes: Partial<ReviewRow> = {}): ReviewRow => ({
-  path, cluster: '', node: '', offsetMinutes: 0, year: '', clockSeconds: '', ...changes,
+  path, cluster: '', node: '', offsetMinutes: null, year: '', clockSeconds: '', ...changes,
 });
 
 describe('import review settings', () => {
   const derived = { 'prod-eu-1/nodes/wk-1/auth.log': { cluster: 'prod-eu-1', node: 'wk-1' } };
 
-  it('sends nothing for a file left as its path gives it, in UTC, with no offset', () => {
+  it('sends nothing for a file left as its path gives it, its zone to its source, with no offset', () => {
     const rows = [row('prod-eu-1/nodes/wk-1/auth.log', { cluster: 'prod-eu-1', node: 'wk-1' })];
     expect(settingsFromReview(rows, derived, {})).toEqual({});
   });
@@ -18,6 +18,19 @@ describe('import review settings', () => {
     expect(settingsFromReview(rows, derived, { 'wk-1': '-3.5', 'wk-2': '' })).toEqual({
       files: { 'x.log': { cluster: 'dr-site', defaultOffsetMinutes: 120, year: 2025 } },
       clockOffsetMs: { files: { 'x.log': 90_000 }, nodes: { 'wk-1': -3500 } },
+    });
+  });
+
+  it("sends the import's zone unless UTC, a source's zone when chosen, and a file's own zone even when UTC", () => {
+    const zones = noReviewZones();
+    expect(settingsFromReview([], derived, {}, zones)).toEqual({});
+    zones.importMinutes = 120;
+    zones.bySource.authlog = 60;
+    zones.bySource.other = 0;
+    expect(settingsFromReview([row('vpn.csv', { offsetMinutes: 0 })], derived, {}, zones)).toEqual({
+      defaultOffsetMinutes: 120,
+      offsetMinutesBySource: { authlog: 60, other: 0 },
+      files: { 'vpn.csv': { defaultOffsetMinutes: 0 } },
     });
   });
 

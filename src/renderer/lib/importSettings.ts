@@ -1,3 +1,4 @@
+import { EVENT_SOURCES, type EventSource } from '../../core/model';
 import type { ImportSettings } from '../../worker/protocol';
 
 /** One file in the import review, as the form edits it (text fields stay text until the import starts). */
@@ -5,12 +6,22 @@ export interface ReviewRow {
   path: string;
   cluster: string;
   node: string;
-  /** Minutes east of UTC for timestamps written without a zone. */
-  offsetMinutes: number;
+  /** Minutes east of UTC for timestamps written without a zone; null: the zone of the file's source, else the import's. */
+  offsetMinutes: number | null;
   /** Blank: the engine infers the year of syslog lines from the file's dates. */
   year: string;
   /** Seconds added to every event's time, + or -; blank is none. */
   clockSeconds: string;
+}
+
+/** Zones for timestamps written without one, for the whole import and per source (null: the import's). */
+export interface ReviewZones {
+  importMinutes: number;
+  bySource: Record<EventSource, number | null>;
+}
+
+export function noReviewZones(): ReviewZones {
+  return { importMinutes: 0, bySource: Object.fromEntries(EVENT_SOURCES.map((s) => [s, null])) as Record<EventSource, number | null> };
 }
 
 /** Zones for zone-less timestamps: whole and half hours, and the two quarter-hour zones in use (Nepal, Chatham). */
@@ -54,13 +65,15 @@ export function reviewProblems(rows: readonly ReviewRow[], nodeClock: Readonly<R
 }
 
 /**
- * The settings the worker passes to the engine. A cluster or node left as the path gives it, UTC and
- * blank fields are not sent, so that what the engine derives (and a record's own values) still apply.
+ * The settings the worker passes to the engine. A cluster or node left as the path gives it, a zone
+ * left to the source or the import, the import's UTC and blank fields are not sent, so that what the
+ * engine derives (and a record's own values) still apply.
  */
 export function settingsFromReview(
   rows: readonly ReviewRow[],
   derived: Readonly<Record<string, { cluster: string | null; node: string | null }>>,
   nodeClock: Readonly<Record<string, string>>,
+  zones: ReviewZones = noReviewZones(),
 ): ImportSettings {
   const files: NonNullable<ImportSettings['files']> = {};
   const fileClock: Record<string, number> = {};
@@ -69,7 +82,7 @@ export function settingsFromReview(
     const own: NonNullable<ImportSettings['files']>[string] = {};
     if (row.cluster.trim() && row.cluster.trim() !== path.cluster) own.cluster = row.cluster.trim();
     if (row.node.trim() && row.node.trim() !== path.node) own.node = row.node.trim();
-    if (row.offsetMinutes !== 0) own.defaultOffsetMinutes = row.offsetMinutes;
+    if (row.offsetMinutes !== null) own.defaultOffsetMinutes = row.offsetMinutes;
     const year = parseYear(row.year);
     if (year !== null && !Number.isNaN(year)) own.year = year;
     if (Object.keys(own).length > 0) files[row.path] = own;
@@ -82,6 +95,9 @@ export function settingsFromReview(
     if (seconds) nodes[node] = Math.round(seconds * 1000);
   }
   const settings: ImportSettings = {};
+  if (zones.importMinutes !== 0) settings.defaultOffsetMinutes = zones.importMinutes;
+  const bySource = Object.entries(zones.bySource).filter((e): e is [EventSource, number] => e[1] !== null);
+  if (bySource.length > 0) settings.offsetMinutesBySource = Object.fromEntries(bySource);
   if (Object.keys(files).length > 0) settings.files = files;
   if (Object.keys(fileClock).length > 0 || Object.keys(nodes).length > 0) settings.clockOffsetMs = { files: fileClock, nodes };
   return settings;

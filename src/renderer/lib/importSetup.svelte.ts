@@ -2,7 +2,7 @@ import type { CsvMapping } from '../../core/formats/csvMapped';
 import type { FileSummary } from '../../core/model';
 import type { PathAttribution } from '../../worker/csvMappingProtocol';
 import type { FileToImport, ImportSettings } from '../../worker/protocol';
-import { reviewProblems, settingsFromReview, type ReviewRow } from './importSettings';
+import { noReviewZones, reviewProblems, settingsFromReview, type ReviewRow, type ReviewZones } from './importSettings';
 import type { Session } from './session.svelte';
 
 const REVIEW_KEY = 'trailhound.reviewBeforeImport';
@@ -26,6 +26,8 @@ export class ImportReview {
   rows = $state<ReviewRow[]>([]);
   /** Clock offset in seconds per node (host), as typed. */
   nodeClock = $state<Record<string, string>>({});
+  /** Zones of timestamps written without one, for the import and per source; a file's own zone wins. */
+  zones = $state<ReviewZones>(noReviewZones());
 
   constructor(files: FileToImport[], attributions: PathAttribution[]) {
     this.files = files;
@@ -34,7 +36,7 @@ export class ImportReview {
       path: f.path,
       cluster: attributions[i]?.cluster ?? '',
       node: attributions[i]?.node ?? '',
-      offsetMinutes: 0,
+      offsetMinutes: null,
       year: '',
       clockSeconds: '',
     }));
@@ -52,7 +54,7 @@ export class ImportReview {
 
   settings(): ImportSettings {
     // Plain copies: a $state proxy cannot cross to the worker.
-    return settingsFromReview($state.snapshot(this.rows), this.derived, $state.snapshot(this.nodeClock));
+    return settingsFromReview($state.snapshot(this.rows), this.derived, $state.snapshot(this.nodeClock), $state.snapshot(this.zones));
   }
 }
 
