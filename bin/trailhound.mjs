@@ -7,6 +7,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLE = join(ROOT, 'out', 'cli', 'trailhound.mjs');
+/** The CLI and the worker thread it parses logs in. */
+const OWN_BUNDLES = ['trailhound', 'parse-worker'];
 const SOURCES = ['src/cli', 'src/node', 'src/core', 'src/shared'].map((d) => join(ROOT, d));
 
 function newestSourceTime(dir) {
@@ -26,8 +28,9 @@ function newestSourceTime(dir) {
 }
 
 function isStale() {
-  if (!existsSync(BUNDLE)) return true;
-  const built = statSync(BUNDLE).mtimeMs;
+  const bundles = OWN_BUNDLES.map((name) => join(ROOT, 'out', 'cli', `${name}.mjs`));
+  if (!bundles.every((b) => existsSync(b))) return true;
+  const built = Math.min(...bundles.map((b) => statSync(b).mtimeMs));
   // A packaged install has no sources: its bundle is the truth.
   return SOURCES.some((dir) => newestSourceTime(dir) > built) || statSync(join(ROOT, 'package.json')).mtimeMs > built;
 }
@@ -35,7 +38,7 @@ function isStale() {
 if (isStale()) {
   try {
     const { buildCli } = await import(pathToFileURL(join(ROOT, 'scripts', 'build-cli.mjs')).href);
-    await buildCli({ quiet: true, only: ['trailhound'] });
+    await buildCli({ quiet: true, only: OWN_BUNDLES });
   } catch (err) {
     if (!existsSync(BUNDLE)) {
       console.error(`trailhound: cannot build the CLI: ${err.message}`);

@@ -4,6 +4,7 @@ import { importFiles } from '../core/ingest/importFiles';
 import { queryNumber } from '../core/query/sqlRows';
 import { writeFileAtomic } from '../node/atomicWrite';
 import { collectDiskInputs, InputPathError } from '../node/diskInputs';
+import { parseWorkerScript, startParseWorker } from '../node/parseWorker';
 import { parseCommandArgs } from './args';
 import { openOrCreateCase } from './caseFile';
 import { analystName } from './caseWrite';
@@ -47,13 +48,18 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
   const { store, created } = await openOrCreateCase(casePath);
   if (mapping) saveCsvMapping(store.db, mapping);
   const progress = createProgressLine(io.stderr);
+  // Parsing runs on the second core where the bundled worker is at hand (not when run from sources).
+  const script = parseWorkerScript(import.meta.url);
+  const parseWorker = script ? startParseWorker(script) : null;
   let summary;
   try {
     summary = await importFiles(store, collected.inputs, {
       ...attribution, formats: formatsForCase(store.db), signal: io.signal, onProgress: (p) => progress.update(p),
+      parseOffload: parseWorker ?? undefined,
     });
   } finally {
     progress.clear();
+    await parseWorker?.close();
   }
   // The signal is checked too: importFiles reports `cancelled` only when files were left unread.
   if (summary.cancelled || io.signal?.aborted) {

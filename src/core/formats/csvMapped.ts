@@ -47,11 +47,13 @@ function parseTime(text: string, mapping: CsvMapping, offsetMinutes: number): nu
  * A format made from the analyst's column mapping (source `other`, format `csv-mapped`). It
  * claims a file whose header holds every mapped column; the columns left unmapped go to details.
  */
-export function csvMappedFormat(mapping: CsvMapping): DocumentFormat {
+export function csvMappedFormat(mapping: CsvMapping): DocumentFormat & { mapping: CsvMapping } {
   const wanted = Object.values(mapping.columns).filter((c): c is string => !!c);
   return {
     kind: 'document',
     id: 'csv-mapped',
+    // Kept as data: a parse worker rebuilds the format from it.
+    mapping,
     label: `CSV mapped as "${mapping.name}"`,
     sniff(head) {
       const header = csvHeader(head);

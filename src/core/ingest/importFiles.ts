@@ -6,6 +6,7 @@ import type { RandomAccess } from './containers/randomAccess';
 import { DuplicateIndex } from './duplicates';
 import { Cancelled, noCounts, type ImportRun, type Source } from './importRun';
 import { importSource } from './importSource';
+import type { ParseOffload } from './parseOffload';
 import type { InputFile } from './input';
 import { ExpansionBudget, IMPORT_LIMITS, type ImportLimits } from './limits';
 
@@ -50,6 +51,8 @@ export interface ImportOptions {
   /** Called about every 100 ms; an async callback lets the host breathe (the worker yields here). */
   onProgress?: (p: ImportProgress) => void | Promise<void>;
   formats?: readonly LogFormat[];
+  /** Parses log files on another thread (the CLI's worker); without it, on this one. */
+  parseOffload?: ParseOffload;
   /** Tightens or loosens IMPORT_LIMITS (tests set them low). */
   limits?: Partial<ImportLimits>;
   now?: () => number;

@@ -1,7 +1,18 @@
-import type { ParseContext } from '../formats/types';
+import type { CsvMapping } from '../formats/csvMapped';
+import type { PackedBatch } from '../store/packedRows';
 import type { ByteReader } from './byteReader';
-import { attribution, Cancelled, clockCorrection, CANCELLED_REASON, noCounts, zoneOffsets, type ImportRun, type Outcome, type Source } from './importRun';
+import { Cancelled, CANCELLED_REASON, noCounts, readerSettings, type ImportRun, type Outcome, type Source } from './importRun';
 import { LogFileReader } from './logFileReader';
+import { offloadableMappings, readOptions, type ParseEnd, type ParseOffload } from './parseOffload';
+
+/** Reading one file, on the case's thread or in a parse worker. */
+interface FileReading {
+  push(chunk: Uint8Array): Promise<void>;
+  end(): Promise<void>;
+  abandon(reason: string): Promise<void>;
+  readonly formatId: string | null;
+  readonly skipReason: string | null;
+}
 
 /**
  * Reads a log file's (decompressed) bytes into the case, in one transaction. A stream that breaks
@@ -10,43 +21,98 @@ import { LogFileReader } from './logFileReader';
  */
 export async function importLogLines(run: ImportRun, source: Source, stream: ByteReader, fileId: number): Promise<Outcome> {
   const { store } = run;
-  const ctx: ParseContext = {
-    path: source.path,
-    ...attribution(run, source.path),
-    mtime: source.mtime,
-    offsetMinutesFor: zoneOffsets(run, source.path),
-    year: run.options.files?.[source.path]?.year ?? run.options.year ?? null,
-  };
-  const counts = noCounts();
-  const reader = new LogFileReader(store, fileId, ctx, counts, run.formats, clockCorrection(run, source.path));
-  const result: Outcome = { format: null, counts, status: 'complete', reason: null };
+  const result: Outcome = { format: null, counts: noCounts(), status: 'complete', reason: null };
+  const mappings = run.options.parseOffload ? offloadableMappings(run.formats) : null;
+  const reading = run.options.parseOffload && mappings
+    ? offloadedReading(run, source, fileId, result, run.options.parseOffload, mappings)
+    : localReading(run, source, fileId, result);
   store.begin();
   try {
     for await (const chunk of stream.rest()) {
-      await reader.push(chunk);
-      await run.report(source.path, counts);
+      await reading.push(chunk);
+      await run.report(source.path, result.counts);
     }
-    await reader.end();
+    await reading.end();
   } catch (err) {
     result.status = 'partial';
     if (err instanceof Cancelled) {
       result.cancelled = true;
-      result.reason = `${CANCELLED_REASON} after line ${counts.lines}`;
-      reader.abandon('line cut off by the cancelled import');
+      result.reason = `${CANCELLED_REASON} after line ${result.counts.lines}`;
+      await reading.abandon('line cut off by the cancelled import');
     } else {
       const message = (err as Error).message;
-      reader.abandon(`incomplete last line: ${message}`);
-      result.reason = `${message} (read up to line ${counts.lines})`;
+      await reading.abandon(`incomplete last line: ${message}`);
+      result.reason = `${message} (read up to line ${result.counts.lines})`;
     }
   } finally {
     await store.flushAll();
     store.commit();
   }
-  result.format = reader.formatId;
-  if (result.status === 'complete' && reader.skipReason) {
+  result.format = reading.formatId;
+  if (result.status === 'complete' && reading.skipReason) {
     result.status = 'skipped';
-    result.reason = reader.skipReason;
+    result.reason = reading.skipReason;
   }
-  await run.report(source.path, counts, true).catch(() => undefined);
+  await run.report(source.path, result.counts, true).catch(() => undefined);
   return result;
+}
+
+function localReading(run: ImportRun, source: Source, fileId: number, result: Outcome): FileReading {
+  const { ctx, correctClock } = readerSettings(run, source);
+  const reader = new LogFileReader(run.store, fileId, ctx, result.counts, run.formats, correctClock, run.store.platform.decodeAscii ?? null);
+  return {
+    push: (chunk) => reader.push(chunk),
+    end: () => reader.end(),
+    abandon: (reason) => Promise.resolve(reader.abandon(reason)),
+    get formatId() {
+      return reader.formatId;
+    },
+    get skipReason() {
+      return reader.skipReason;
+    },
+  };
+}
+
+/**
+ * The file is parsed in a worker; its packed events are stored here as they come back. The worker
+ * counts every event as stored: the merges the case finds are moved from events to merged.
+ */
+function offloadedReading(
+  run: ImportRun, source: Source, fileId: number, result: Outcome, offload: ParseOffload, csvMappings: CsvMapping[],
+): FileReading {
+  const job = run.store.packedJob();
+  let merged = 0;
+  let failure: unknown = null;
+  let ended: ParseEnd | null = null;
+  const take = (counts: ParseEnd['counts']): void => {
+    Object.assign(result.counts, counts, { events: counts.events - merged, merged });
+  };
+  const session = offload.open({ path: source.path, mtime: source.mtime, options: readOptions(run.options), csvMappings }, (batch: PackedBatch) => {
+    if (failure) return;
+    try {
+      merged += run.store.addPacked(fileId, job, batch);
+      take(batch.counts);
+    } catch (err) {
+      failure = err;
+    }
+  });
+  const settle = (end: ParseEnd): void => {
+    if (failure) throw failure as Error;
+    ended = end;
+    take(end.counts);
+  };
+  return {
+    push: async (chunk) => {
+      if (failure) throw failure as Error;
+      await session.push(chunk);
+    },
+    end: async () => settle(await session.end()),
+    abandon: async (reason) => settle(await session.abandon(reason)),
+    get formatId() {
+      return ended?.formatId ?? null;
+    },
+    get skipReason() {
+      return ended?.skipReason ?? null;
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import type { LogFormat } from '../formats/types';
+import type { LogFormat, ParseContext } from '../formats/types';
 import type { EventSource, FileStatus, FileSummary } from '../model';
 import type { CaseStore, FileCounts } from '../store/caseStore';
 import { attributeFromPath } from './attribution';
@@ -62,8 +62,26 @@ export function outcome(format: string | null, status: FileStatus, reason: strin
   return { format, counts, status, reason };
 }
 
+/** The part of a run that says how to read a file: plain data, so a parse worker gets it too. */
+export type SettingsOf = Pick<ImportRun, 'options'>;
+
+/** How to read one file: what its parser is told, and its clock correction. */
+export function readerSettings(run: SettingsOf, source: { path: string; mtime: number | null }): {
+  ctx: ParseContext;
+  correctClock: ((node: string | null) => number) | null;
+} {
+  const ctx: ParseContext = {
+    path: source.path,
+    ...attribution(run, source.path),
+    mtime: source.mtime,
+    offsetMinutesFor: zoneOffsets(run, source.path),
+    year: run.options.files?.[source.path]?.year ?? run.options.year ?? null,
+  };
+  return { ctx, correctClock: clockCorrection(run, source.path) };
+}
+
 /** Cluster and node for a file: the user's choice, else what its path suggests. */
-export function attribution(run: ImportRun, path: string): { cluster: string | null; node: string | null } {
+export function attribution(run: SettingsOf, path: string): { cluster: string | null; node: string | null } {
   const fromPath = attributeFromPath(path);
   const own = run.options.files?.[path];
   return { cluster: own?.cluster ?? run.options.cluster ?? fromPath.cluster, node: own?.node ?? run.options.node ?? fromPath.node };
@@ -73,7 +91,7 @@ export function attribution(run: ImportRun, path: string): { cluster: string | n
  * The zone of a file's timestamps written without one, by the source of the record: the file's own
  * setting, else the source's, else the import's, else UTC.
  */
-export function zoneOffsets(run: ImportRun, path: string): (source: EventSource) => number {
+export function zoneOffsets(run: SettingsOf, path: string): (source: EventSource) => number {
   const own = run.options.files?.[path]?.defaultOffsetMinutes;
   if (own !== undefined) return () => own;
   const fallback = run.options.defaultOffsetMinutes ?? 0;
@@ -82,7 +100,7 @@ export function zoneOffsets(run: ImportRun, path: string): (source: EventSource)
 }
 
 /** A file's clock correction: its own offset plus its node's (per event, as syslog names the host per line). */
-export function clockCorrection(run: ImportRun, path: string): ((node: string | null) => number) | null {
+export function clockCorrection(run: SettingsOf, path: string): ((node: string | null) => number) | null {
   const { files, nodes } = run.options.clockOffsetMs ?? {};
   const fileMs = files?.[path] ?? 0;
   if (!fileMs && !nodes) return null;

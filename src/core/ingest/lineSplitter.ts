@@ -9,9 +9,17 @@ export type SplitLine = { text: string; overlong: false } | { text: string; over
  */
 export class LineSplitter {
   #decoder: TextDecoder | null = null;
+  readonly #decodeAscii: ((bytes: Uint8Array) => string | null) | null;
+  /** The decoder holds no part of a character (the last byte it took was ASCII): a fast decode may take over. */
+  #atCharBoundary = false;
   #carry = '';
   #overlong = false;
   #firstBytes = new Uint8Array(0);
+
+  /** `decodeAscii`: the host's fast decoder for all-ASCII bytes (null for any other), where it has one. */
+  constructor(decodeAscii: ((bytes: Uint8Array) => string | null) | null = null) {
+    this.#decodeAscii = decodeAscii;
+  }
 
   push(chunk: Uint8Array): SplitLine[] {
     if (!this.#decoder) {
@@ -25,9 +33,19 @@ export class LineSplitter {
       }
       this.#decoder = new TextDecoder(encodingFromBom(joined), { fatal: false });
       this.#firstBytes = new Uint8Array(0);
-      return this.#split(this.#decoder.decode(joined, { stream: true }));
+      return this.#split(this.#decode(joined));
     }
-    return this.#split(this.#decoder.decode(chunk, { stream: true }));
+    if (this.#atCharBoundary && this.#decodeAscii) {
+      const text = this.#decodeAscii(chunk);
+      if (text !== null) return this.#split(text);
+    }
+    return this.#split(this.#decode(chunk));
+  }
+
+  #decode(bytes: Uint8Array): string {
+    const decoder = this.#decoder as TextDecoder;
+    this.#atCharBoundary = decoder.encoding === 'utf-8' && bytes.length > 0 && bytes[bytes.length - 1] < 0x80;
+    return decoder.decode(bytes, { stream: true });
   }
 
   /** Ends the input: returns the last line if it had no newline. */

@@ -1,8 +1,17 @@
 import type { NormalizedEvent } from '../model';
 import { detectFormat } from '../formats/registry';
 import type { DocumentFormat, LineParser, LogFormat, ParseContext, ParseResult } from '../formats/types';
-import type { CaseStore, FileCounts } from '../store/caseStore';
+import type { FileCounts } from '../store/caseStore';
 import { LineSplitter, MAX_LINE_CHARS } from './lineSplitter';
+
+/** Where a reader puts what it reads: the case itself, or a packer bound for the case's thread. */
+export interface RecordSink {
+  /** `merged` when the record is a later stage of a request already kept. */
+  addEvent(fileId: number, line: number, ev: NormalizedEvent, raw: string): 'stored' | 'merged';
+  addReject(fileId: number, line: number, reason: string, excerpt: string): void;
+  /** Called after every chunk: writes what is due. */
+  flush(): Promise<void>;
+}
 
 /** Lines gathered before a file's format is chosen. */
 const SNIFF_LINES = 20;
@@ -18,12 +27,12 @@ export const MAX_DOCUMENT_CHARS = 512 * 1024 * 1024;
  * recognizes is skipped with the reason; so is binary data, rather than read as a pile of rejects.
  */
 export class LogFileReader {
-  readonly #store: CaseStore;
+  readonly #store: RecordSink;
   readonly #fileId: number;
   readonly #ctx: ParseContext;
   readonly #counts: FileCounts;
   readonly #formats: readonly LogFormat[];
-  readonly #splitter = new LineSplitter();
+  readonly #splitter: LineSplitter;
   #sniffBuffer: { text: string; overlong: boolean }[] = [];
   #sniffChars = 0;
   #parser: LineParser | null = null;
@@ -40,9 +49,11 @@ export class LogFileReader {
   readonly #correctClock: ((node: string | null) => number) | null;
 
   constructor(
-    store: CaseStore, fileId: number, ctx: ParseContext, counts: FileCounts, formats: readonly LogFormat[],
+    store: RecordSink, fileId: number, ctx: ParseContext, counts: FileCounts, formats: readonly LogFormat[],
     correctClock: ((node: string | null) => number) | null = null,
+    decodeAscii: ((bytes: Uint8Array) => string | null) | null = null,
   ) {
+    this.#splitter = new LineSplitter(decodeAscii);
     this.#correctClock = correctClock;
     this.#store = store;
     this.#fileId = fileId;

@@ -17,4 +17,6 @@ export interface Platform {
   /** Gunzips a stream of every gzip member in turn (rotated logs are often concatenated members). */
   gunzip(chunks: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array>;
   createSha256(): Promise<Sha256>;
+  /** The text of bytes that are all ASCII (null for any other), where the host decodes that faster than TextDecoder. */
+  decodeAscii?(bytes: Uint8Array): string | null;
 }

@@ -1,6 +1,7 @@
 import type { Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
 import type { FileStatus, NormalizedEvent } from '../model';
 import { EVENT_COLUMNS, ROW_COLUMNS } from './columns';
+import { AUDIT_ID_TEXT, INTERNED_COLUMNS, NUMBER_COLUMNS, STAGE_ID, TEXT_COLUMNS, type PackedBatch } from './packedRows';
 import { CASE_APPLICATION, MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { RawBlockWriter } from './rawBlocks';
 import { MinuteRollup } from './minuteRollup';
@@ -32,6 +33,15 @@ export interface NewFile {
 }
 
 type Row = SqlValue[];
+
+/** One file's translation from a parse worker's numbering to the case's. */
+export interface PackedJob {
+  /** By the worker's string id: the string, and its id in the case. */
+  strings: string[];
+  ids: number[];
+  /** The case's block id for the worker's block number (reserved on first sight). */
+  blockId(local: number): number;
+}
 
 /**
  * The case: one SQLite database (sql.js, in memory) holding events, provenance and annotations.
@@ -184,26 +194,99 @@ export class CaseStore {
    */
   addEvent(fileId: number, line: number, ev: NormalizedEvent, raw: string): 'stored' | 'merged' {
     const rank = ev.auditId ? (STAGE_RANK[ev.stage ?? ''] ?? 0) : 0;
-    if (ev.auditId) {
+    return this.#place(ev.auditId, rank, (id) => this.#toRow(id, fileId, line, ev, raw));
+  }
+
+  /**
+   * Adds a batch of events packed by a parse worker (see packedRows.ts); `job` translates that
+   * worker's string ids and block numbers for one file. Returns how many were merged.
+   */
+  addPacked(fileId: number, job: PackedJob, batch: PackedBatch): number {
+    for (let i = 0; i < batch.strings.length; i++) {
+      const text = batch.strings[i];
+      job.strings[batch.firstStringId + i] = text;
+      job.ids[batch.firstStringId + i] = this.#intern(text) as number;
+    }
+    for (const block of batch.blocks) this.#raw.insert({ id: job.blockId(block.id), data: block.data });
+    for (const r of batch.rejects) this.addReject(fileId, r.line, r.reason, r.excerpt);
+    const { ids, numbers, text, textLengths, raw, lines } = batch;
+    const ni = INTERNED_COLUMNS.length;
+    const nn = NUMBER_COLUMNS.length;
+    const nt = TEXT_COLUMNS.length;
+    const texts = new Array<string | null>(nt);
+    let at = 0;
+    let merged = 0;
+    for (let e = 0; e < batch.count; e++) {
+      for (let k = 0; k < nt; k++) {
+        const length = textLengths[e * nt + k];
+        texts[k] = length < 0 ? null : text.slice(at, (at += length));
+      }
+      const auditId = texts[AUDIT_ID_TEXT];
+      const stageId = ids[e * ni + STAGE_ID];
+      const rank = auditId ? (STAGE_RANK[stageId ? job.strings[stageId] : ''] ?? 0) : 0;
+      const outcome = this.#place(auditId, rank, (id) => {
+        const row: Row = new Array<SqlValue>(ROW_COLUMNS.length);
+        row[0] = id;
+        for (let k = 0; k < ni; k++) {
+          const local = ids[e * ni + k];
+          row[INTERNED_COLUMNS[k] + 1] = local === 0 ? null : job.ids[local];
+        }
+        for (let k = 0; k < nn; k++) {
+          const v = numbers[e * nn + k];
+          row[NUMBER_COLUMNS[k] + 1] = Number.isNaN(v) ? null : v;
+        }
+        for (let k = 0; k < nt; k++) row[TEXT_COLUMNS[k] + 1] = texts[k];
+        const n = EVENT_COLUMNS.length;
+        row[n + 1] = fileId;
+        row[n + 2] = lines[e];
+        row[n + 3] = job.blockId(raw[e * 2]);
+        row[n + 4] = raw[e * 2 + 1];
+        return row;
+      });
+      if (outcome === 'merged') merged++;
+    }
+    return merged;
+  }
+
+  /** Keeps a new request, or merges a later stage of one already kept (replacing its row when the stage is later). */
+  #place(auditId: string | null, rank: number, makeRow: (id: number) => Row): 'stored' | 'merged' {
+    if (auditId) {
       const index = this.#auditIndex();
-      const known = index.get(ev.auditId);
+      const known = index.get(auditId);
       if (known !== undefined) {
         const id = Math.floor(known / 4);
         if (rank > known % 4) {
-          index.set(ev.auditId, id * 4 + rank);
-          this.#replaceRow(id, this.#toRow(id, fileId, line, ev, raw));
+          index.set(auditId, id * 4 + rank);
+          this.#replaceRow(id, makeRow(id));
         }
         return 'merged';
       }
       const id = this.#nextEventId++;
-      index.set(ev.auditId, id * 4 + rank);
-      this.#pending.set(id, this.#toRow(id, fileId, line, ev, raw));
+      index.set(auditId, id * 4 + rank);
+      this.#pending.set(id, makeRow(id));
     } else {
       const id = this.#nextEventId++;
-      this.#pending.set(id, this.#toRow(id, fileId, line, ev, raw));
+      this.#pending.set(id, makeRow(id));
     }
     if (this.#pending.size >= PENDING_LIMIT) this.#flushRows();
     return 'stored';
+  }
+
+  /** Translation of one parse worker's ids for one file: open with `packedJob()`, pass to every `addPacked`. */
+  packedJob(): PackedJob {
+    const blocks = new Map<number, number>();
+    return {
+      strings: [''],
+      ids: [0],
+      blockId: (local) => {
+        let id = blocks.get(local);
+        if (id === undefined) {
+          id = this.#raw.reserveId();
+          blocks.set(local, id);
+        }
+        return id;
+      },
+    };
   }
 
   #toRow(id: number, fileId: number, line: number, ev: NormalizedEvent, raw: string): Row {

@@ -5,27 +5,28 @@ import type { Platform } from '../platform/platform';
 const BLOCK_CHARS = 256 * 1024;
 const CACHED_BLOCKS = 4;
 
+export interface CompressedBlock {
+  id: number;
+  data: Uint8Array;
+}
+
 /**
- * Keeps the original records compact and off the hot path: records are gathered into blocks of
- * about 256 KiB, each block compressed once (raw DEFLATE) into `raw_blocks`; an event points at
- * its block and its index inside it. A million audit events (about 1 GB of JSON) take a tenth.
- * Compression runs while parsing goes on: a block sealed at one flush is written at the next
- * (Node's zlib and the browser's CompressionStream both compress off the main thread).
+ * Gathers original records into blocks of about 256 KiB and compresses each block once (raw
+ * DEFLATE): a record is found again by its block and its index inside it. Compression runs while
+ * parsing goes on (Node's zlib and the browser's CompressionStream both compress off the calling
+ * thread): a block sealed at one `take` is handed out at a later one.
  */
-export class RawBlockWriter {
-  readonly #db: Database;
+export class RawBlockGatherer {
   readonly #platform: Platform;
-  #blockId = 1;
+  #blockId: number;
   #lines: string[] = [];
   #chars = 0;
   #compressing: { id: number; data: Promise<Uint8Array> }[] = [];
-  #insert: Statement | null = null;
-  #cache = new Map<number, string[]>();
   readonly #encoder = new TextEncoder();
 
-  constructor(db: Database, platform: Platform) {
-    this.#db = db;
+  constructor(platform: Platform, firstId = 1) {
     this.#platform = platform;
+    this.#blockId = firstId;
   }
 
   resume(nextBlockId: number): void {
@@ -42,25 +43,67 @@ export class RawBlockWriter {
     return ref;
   }
 
+  /** A block id no record of this gatherer will use (for blocks compressed elsewhere). */
+  reserveId(): number {
+    this.#seal();
+    return this.#blockId++;
+  }
+
   #seal(): void {
     if (this.#lines.length === 0) return;
     const data = this.#platform.deflateRaw(this.#encoder.encode(this.#lines.join('\n')));
-    // A rejected compression must not go unhandled before its flush awaits it.
+    // A rejected compression must not go unhandled before it is taken.
     data.catch(() => undefined);
     this.#compressing.push({ id: this.#blockId++, data });
     this.#lines = [];
     this.#chars = 0;
   }
 
-  /** Stores the blocks whose compression was started by earlier flushes; with `all`, every block, the one being filled too. */
-  async flush(all: boolean): Promise<void> {
+  /** The blocks whose compression began two takes ago or earlier; with `all`, every block, the one being filled too. */
+  async take(all: boolean): Promise<CompressedBlock[]> {
     if (all) this.#seal();
     const ready = all ? this.#compressing.splice(0) : this.#compressing.splice(0, Math.max(0, this.#compressing.length - 2));
-    for (const block of ready) {
-      const data = await block.data;
-      this.#insert ??= this.#db.prepare("INSERT INTO raw_blocks (id, codec, data) VALUES (?, 'deflate-raw', ?)");
-      this.#insert.run([block.id, data]);
-    }
+    const out: CompressedBlock[] = [];
+    for (const block of ready) out.push({ id: block.id, data: await block.data });
+    return out;
+  }
+}
+
+/** Keeps the original records compact and off the hot path, in `raw_blocks`; reads them back on demand. */
+export class RawBlockWriter {
+  readonly #db: Database;
+  readonly #platform: Platform;
+  readonly #gatherer: RawBlockGatherer;
+  #insert: Statement | null = null;
+  #cache = new Map<number, string[]>();
+
+  constructor(db: Database, platform: Platform) {
+    this.#db = db;
+    this.#platform = platform;
+    this.#gatherer = new RawBlockGatherer(platform);
+  }
+
+  resume(nextBlockId: number): void {
+    this.#gatherer.resume(nextBlockId);
+  }
+
+  add(record: string): { block: number; index: number } {
+    return this.#gatherer.add(record);
+  }
+
+  reserveId(): number {
+    return this.#gatherer.reserveId();
+  }
+
+  /** Stores the blocks whose compression has had time to finish; with `all`, every block. */
+  async flush(all: boolean): Promise<void> {
+    for (const block of await this.#gatherer.take(all)) this.insert(block);
+  }
+
+  /** Stores a block compressed elsewhere (by a parse worker), under an id from `reserveId`. */
+  insert(block: CompressedBlock): void {
+    this.#insert ??= this.#db.prepare("INSERT INTO raw_blocks (id, codec, data) VALUES (?, 'deflate-raw', ?)");
+    this.#insert.run([block.id, block.data]);
   }
 
   async read(blockId: number, index: number): Promise<string | null> {

@@ -1,0 +1,147 @@
+import type { NormalizedEvent } from '../model';
+import type { Platform } from '../platform/platform';
+import type { FileCounts } from '../store/caseStore';
+import { fieldAt, INTERNED_COLUMNS, NUMBER_COLUMNS, TEXT_COLUMNS, type PackedBatch } from '../store/packedRows';
+import { RawBlockGatherer, type CompressedBlock } from '../store/rawBlocks';
+import type { RecordSink } from './logFileReader';
+
+/** Events gathered before a batch is handed over. */
+const BATCH_EVENTS = 2000;
+const INTERNED_FIELDS = INTERNED_COLUMNS.map(fieldAt);
+const NUMBER_FIELDS = NUMBER_COLUMNS.map(fieldAt);
+const TEXT_FIELDS = TEXT_COLUMNS.map(fieldAt);
+
+/** Typed arrays that double when full. */
+class Growing<T extends Int32Array | Float64Array> {
+  array: T;
+  length = 0;
+  constructor(readonly make: (n: number) => T) {
+    this.array = make(BATCH_EVENTS * 4);
+  }
+
+  push(v: number): void {
+    if (this.length === this.array.length) {
+      const bigger = this.make(this.array.length * 2);
+      bigger.set(this.array);
+      this.array = bigger;
+    }
+    this.array[this.length++] = v;
+  }
+
+  /** The filled part, handed over; a fresh array takes its place. */
+  take(): T {
+    const out = this.array.slice(0, this.length) as T;
+    this.length = 0;
+    return out;
+  }
+}
+
+/**
+ * The record sink of a parse worker: packs events into PackedBatch for the thread that owns the
+ * case, which decides merges. Every event is `stored` here; the case counts the merges.
+ */
+export class EventPacker implements RecordSink {
+  readonly #emit: (batch: PackedBatch) => void;
+  readonly #counts: FileCounts;
+  readonly #raw: RawBlockGatherer;
+  #strings = new Map<string, number>();
+  #newStrings: string[] = [];
+  #nextStringId = 1;
+  #firstNewId = 1;
+  /** Per interned column, the last value seen and its id: consecutive events repeat most values. */
+  #lastValues: unknown[] = INTERNED_FIELDS.map(() => undefined);
+  #lastIds: number[] = INTERNED_FIELDS.map(() => 0);
+  #count = 0;
+  #lines = new Growing((n) => new Int32Array(n));
+  #ids = new Growing((n) => new Int32Array(n));
+  #numbers = new Growing((n) => new Float64Array(n));
+  #textLengths = new Growing((n) => new Int32Array(n));
+  #texts: string[] = [];
+  #rawRefs = new Growing((n) => new Int32Array(n));
+  #rejects: PackedBatch['rejects'] = [];
+
+  constructor(platform: Platform, counts: FileCounts, emit: (batch: PackedBatch) => void) {
+    this.#raw = new RawBlockGatherer(platform);
+    this.#counts = counts;
+    this.#emit = emit;
+  }
+
+  addEvent(_fileId: number, line: number, ev: NormalizedEvent, raw: string): 'stored' {
+    this.#count++;
+    this.#lines.push(line);
+    for (let k = 0; k < INTERNED_FIELDS.length; k++) {
+      const v = ev[INTERNED_FIELDS[k]];
+      if (v === null) {
+        this.#ids.push(0);
+      } else if (v === this.#lastValues[k]) {
+        this.#ids.push(this.#lastIds[k]);
+      } else {
+        const id = this.#intern(String(v));
+        this.#lastValues[k] = v;
+        this.#lastIds[k] = id;
+        this.#ids.push(id);
+      }
+    }
+    for (const f of NUMBER_FIELDS) this.#numbers.push((ev[f] as number | null) ?? NaN);
+    for (const f of TEXT_FIELDS) {
+      const v = ev[f] as string | null;
+      if (v === null) {
+        this.#textLengths.push(-1);
+      } else {
+        this.#textLengths.push(v.length);
+        this.#texts.push(v);
+      }
+    }
+    const ref = this.#raw.add(raw);
+    this.#rawRefs.push(ref.block);
+    this.#rawRefs.push(ref.index);
+    return 'stored';
+  }
+
+  addReject(_fileId: number, line: number, reason: string, excerpt: string): void {
+    this.#rejects.push({ line, reason, excerpt: excerpt.slice(0, 200) });
+  }
+
+  #intern(text: string): number {
+    let id = this.#strings.get(text);
+    if (id === undefined) {
+      id = this.#nextStringId++;
+      this.#strings.set(text, id);
+      this.#newStrings.push(text);
+    }
+    return id;
+  }
+
+  async flush(): Promise<void> {
+    if (this.#count >= BATCH_EVENTS) this.#send(await this.#raw.take(false));
+  }
+
+  /** Hands over everything gathered, the last raw block included: call at the end of the file. */
+  async flushAll(): Promise<void> {
+    this.#send(await this.#raw.take(true));
+  }
+
+  #send(blocks: CompressedBlock[]): void {
+    const batch: PackedBatch = {
+      strings: this.#newStrings,
+      firstStringId: this.#firstNewId,
+      count: this.#count,
+      lines: this.#lines.take(),
+      ids: this.#ids.take(),
+      numbers: this.#numbers.take(),
+      text: this.#texts.join(''),
+      textLengths: this.#textLengths.take(),
+      raw: this.#rawRefs.take(),
+      // A compressed block may sit in a shared pool buffer: only a block owning its buffer is transferred.
+      blocks: blocks.map((b) => (b.data.byteLength === b.data.buffer.byteLength ? b : { id: b.id, data: b.data.slice() })),
+      rejects: this.#rejects,
+      counts: { ...this.#counts },
+    };
+    this.#firstNewId = this.#nextStringId;
+    this.#newStrings = [];
+    this.#count = 0;
+    this.#texts = [];
+    this.#rejects = [];
+    this.#emit(batch);
+  }
+}

@@ -1,0 +1,98 @@
+import { csvMappedFormat, type CsvMapping } from '../formats/csvMapped';
+import { FORMATS } from '../formats/registry';
+import type { LogFormat } from '../formats/types';
+import type { Platform } from '../platform/platform';
+import type { FileCounts } from '../store/caseStore';
+import type { PackedBatch } from '../store/packedRows';
+import { EventPacker } from './eventPacker';
+import type { ImportOptions } from './importFiles';
+import { noCounts, readerSettings } from './importRun';
+import { LogFileReader } from './logFileReader';
+
+/** The settings of an import that say how a file is read: plain data, cloned to the worker. */
+export type ReadOptions = Pick<ImportOptions, 'cluster' | 'node' | 'defaultOffsetMinutes' | 'offsetMinutesBySource' | 'year' | 'files' | 'clockOffsetMs'>;
+
+/** One log file to read in a parse worker. */
+export interface ParseJob {
+  path: string;
+  mtime: number | null;
+  options: ReadOptions;
+  /** The case's CSV mappings, tried before the built-in formats as on the case's own thread. */
+  csvMappings: CsvMapping[];
+}
+
+/** How a file's reading ended in the worker. `counts.merged` is 0 there: the case decides merges. */
+export interface ParseEnd {
+  counts: FileCounts;
+  formatId: string | null;
+  skipReason: string | null;
+}
+
+/**
+ * Parsing on another thread (a worker thread in the CLI): the file's bytes go there, events come
+ * back packed, in order, to `onBatch`, on the thread that owns the case.
+ */
+export interface ParseOffload {
+  open(job: ParseJob, onBatch: (batch: PackedBatch) => void): ParseSession;
+}
+
+export interface ParseSession {
+  /** Hands over the next chunk of the file; resolves when the worker can take more. */
+  push(chunk: Uint8Array): Promise<void>;
+  /** The file ended: resolves after its last batch was handed to `onBatch`. */
+  end(): Promise<ParseEnd>;
+  /** The stream broke or the import was cancelled: the held-back last line becomes a reject with this reason. */
+  abandon(reason: string): Promise<ParseEnd>;
+}
+
+export function readOptions(options: ImportOptions): ReadOptions {
+  const { cluster, node, defaultOffsetMinutes, offsetMinutesBySource, year, files, clockOffsetMs } = options;
+  return { cluster, node, defaultOffsetMinutes, offsetMinutesBySource, year, files, clockOffsetMs };
+}
+
+/**
+ * The CSV mappings that rebuild `formats` in a worker, or null when `formats` is anything else
+ * (a test's own list): such an import is read on the case's thread.
+ */
+export function offloadableMappings(formats: readonly LogFormat[]): CsvMapping[] | null {
+  const mappings: CsvMapping[] = [];
+  for (const f of formats) {
+    if (!('mapping' in f)) break;
+    mappings.push((f as { mapping: CsvMapping }).mapping);
+  }
+  const rest = formats.slice(mappings.length);
+  return rest.length === FORMATS.length && rest.every((f, i) => f === FORMATS[i]) ? mappings : null;
+}
+
+/** The worker's side of one file: the same reader as on the case's thread, writing packed batches. */
+export class PackedLogReader {
+  readonly #counts = noCounts();
+  readonly #packer: EventPacker;
+  readonly #reader: LogFileReader;
+
+  constructor(job: ParseJob, platform: Platform, emit: (batch: PackedBatch) => void) {
+    const { ctx, correctClock } = readerSettings({ options: job.options }, job);
+    const formats = [...job.csvMappings.map(csvMappedFormat), ...FORMATS];
+    this.#packer = new EventPacker(platform, this.#counts, emit);
+    this.#reader = new LogFileReader(this.#packer, 0, ctx, this.#counts, formats, correctClock, platform.decodeAscii ?? null);
+  }
+
+  push(chunk: Uint8Array): Promise<void> {
+    return this.#reader.push(chunk);
+  }
+
+  async end(): Promise<ParseEnd> {
+    await this.#reader.end();
+    return this.#finish();
+  }
+
+  abandon(reason: string): Promise<ParseEnd> {
+    this.#reader.abandon(reason);
+    return this.#finish();
+  }
+
+  async #finish(): Promise<ParseEnd> {
+    await this.#packer.flushAll();
+    return { counts: { ...this.#counts }, formatId: this.#reader.formatId, skipReason: this.#reader.skipReason };
+  }
+}
