@@ -5,6 +5,7 @@ import { AUDIT_ID_TEXT, INTERNED_COLUMNS, NUMBER_COLUMNS, STAGE_ID, TEXT_COLUMNS
 import { CASE_APPLICATION, MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { RawBlockWriter } from './rawBlocks';
 import { MinuteRollup } from './minuteRollup';
+import { DirectInsert } from './directInsert';
 import type { Platform } from '../platform/platform';
 
 /** A case file that cannot be opened: damaged, foreign, or from a newer Trailhound. */
@@ -60,14 +61,16 @@ export class CaseStore {
   #pending = new Map<number, Row>();
   /** auditID -> event id * 4 + stage rank; built lazily from the case on the first import. */
   #auditIds: Map<string, number> | null = null;
-  #insertMany: Statement | null = null;
-  #insertOne: Statement | null = null;
+  readonly #SQL: SqlJsStatic;
+  #insertMany: DirectInsert | null = null;
+  #insertOne: DirectInsert | null = null;
   #update: Statement | null = null;
   #insertString: Statement | null = null;
   #raw: RawBlockWriter;
   #rollup: MinuteRollup;
 
-  private constructor(db: Database, platform: Platform) {
+  private constructor(SQL: SqlJsStatic, db: Database, platform: Platform) {
+    this.#SQL = SQL;
     this.db = db;
     this.#platform = platform;
     this.#raw = new RawBlockWriter(db, platform);
@@ -82,7 +85,7 @@ export class CaseStore {
     for (const step of MIGRATIONS.flat()) db.run(step);
     db.run('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)', ['application', CASE_APPLICATION, 'schema_version', String(SCHEMA_VERSION)]);
     db.run('COMMIT');
-    return new CaseStore(db, platform);
+    return new CaseStore(SQL, db, platform);
   }
 
   /** Opens a case file's bytes; refuses, with a clear message, anything that is not a Trailhound case. */
@@ -121,7 +124,7 @@ export class CaseStore {
       db.run("UPDATE meta SET value = ? WHERE key = 'schema_version'", [String(SCHEMA_VERSION)]);
       db.run('COMMIT');
     }
-    return new CaseStore(db, platform);
+    return new CaseStore(SQL, db, platform);
   }
 
   #loadCounters(): void {
@@ -335,10 +338,10 @@ export class CaseStore {
     }
     const width = ROW_COLUMNS.length;
     const placeholders = `(${ROW_COLUMNS.map(() => '?').join(', ')})`;
-    this.#insertMany ??= this.db.prepare(
-      `INSERT INTO event_rows (${ROW_COLUMNS.join(', ')}) VALUES ${Array(ROWS_PER_INSERT).fill(placeholders).join(', ')}`,
+    this.#insertMany ??= new DirectInsert(
+      this.#SQL, this.db, `INSERT INTO event_rows (${ROW_COLUMNS.join(', ')}) VALUES ${Array(ROWS_PER_INSERT).fill(placeholders).join(', ')}`,
     );
-    this.#insertOne ??= this.db.prepare(`INSERT INTO event_rows (${ROW_COLUMNS.join(', ')}) VALUES ${placeholders}`);
+    this.#insertOne ??= new DirectInsert(this.#SQL, this.db, `INSERT INTO event_rows (${ROW_COLUMNS.join(', ')}) VALUES ${placeholders}`);
     const batch: SqlValue[] = new Array<SqlValue>(width * ROWS_PER_INSERT);
     const inBatches = this.#pending.size - (this.#pending.size % ROWS_PER_INSERT);
     let i = 0;

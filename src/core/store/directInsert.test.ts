@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import initSqlJs, { type SqlValue } from 'sql.js';
+import { describe, expect, it } from 'vitest';
+import { DirectInsert } from './directInsert';
+
+const SQL = await initSqlJs();
+const value = fc.oneof(
+  fc.constant(null),
+  fc.integer(),
+  fc.constantFrom(0, -1, 2 ** 31, 1_763_606_800_123, Number.MAX_SAFE_INTEGER, 0.5, -1e-9, 123.456),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.string({ unit: 'binary' }),
+  fc.constantFrom('', 'café', '😀', 'a\u0000b', "it's"),
+);
+
+/** Rows stored through DirectInsert and through sql.js's own binding. */
+function storeBoth(rows: SqlValue[][]): [unknown[], unknown[]] {
+  const out: unknown[][] = [];
+  for (const direct of [true, false]) {
+    const db = new SQL.Database();
+    db.run('CREATE TABLE t (n INTEGER PRIMARY KEY, a, b INTEGER, c TEXT)');
+    const sql = 'INSERT INTO t (n, a, b, c) VALUES (?, ?, ?, ?), (?, ?, ?, ?)';
+    const insert = direct ? new DirectInsert(SQL, db, sql) : db.prepare(sql);
+    if (insert instanceof DirectInsert) expect(insert.direct).toBe(true);
+    for (let i = 0; i + 1 < rows.length; i += 2) insert.run([i, ...rows[i], i + 1, ...rows[i + 1]]);
+    insert.free();
+    out.push(db.exec('SELECT n, a, typeof(a), b, typeof(b), c, typeof(c) FROM t ORDER BY n')[0]?.values ?? []);
+    db.close();
+  }
+  return [out[0], out[1]];
+}
+
+describe('DirectInsert', () => {
+  it('stores every value exactly as sql.js binding does: integers, large and fractional numbers, texts, NULL', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(value, value, value), { minLength: 2, maxLength: 40 }), (rows) => {
+        const [direct, viaSqlJs] = storeBoth(rows);
+        expect(direct).toEqual(viaSqlJs);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps an empty text empty, not NULL', () => {
+    const [direct] = storeBoth([['', '', ''], [null, 1, 'x']]);
+    expect(direct[0]).toEqual([0, '', 'text', '', 'text', '', 'text']);
+  });
+
+  it('reports SQLite errors as sql.js does', () => {
+    const db = new SQL.Database();
+    db.run('CREATE TABLE t (n INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+    const insert = new DirectInsert(SQL, db, 'INSERT INTO t (n, v) VALUES (?, ?)');
+    insert.run([1, 'one']);
+    expect(() => insert.run([1, 'again'])).toThrow(/UNIQUE constraint failed/);
+    expect(() => insert.run([2, null])).toThrow(/NOT NULL constraint failed/);
+    insert.run([2, 'two']);
+    expect(db.exec('SELECT n, v FROM t ORDER BY n')[0].values).toEqual([[1, 'one'], [2, 'two']]);
+  });
+});

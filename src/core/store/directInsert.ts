@@ -1,0 +1,138 @@
+import type { Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
+
+/** SQLite's C API as sql.js exports it (not in its typings), plus Emscripten's memory helpers. */
+interface SqliteApi {
+  _sqlite3_bind_int(stmt: number, index: number, value: number): number;
+  _sqlite3_bind_double(stmt: number, index: number, value: number): number;
+  _sqlite3_bind_text(stmt: number, index: number, text: number, bytes: number, destructor: number): number;
+  _sqlite3_step(stmt: number): number;
+  _sqlite3_reset(stmt: number): number;
+  _sqlite3_clear_bindings(stmt: number): number;
+  _sqlite3_sql(stmt: number): number;
+  _malloc(bytes: number): number;
+  _free(pointer: number): void;
+  UTF8ToString(pointer: number): string;
+  writeArrayToMemory(bytes: Uint8Array, pointer: number): void;
+}
+
+const SQLITE_DONE = 101;
+/** The text stays put until the statement has run (one write of every text per run). */
+const SQLITE_STATIC = 0;
+
+function sqliteApi(SQL: SqlJsStatic): SqliteApi | null {
+  const api = SQL as unknown as Record<string, unknown>;
+  const needed = ['_sqlite3_bind_int', '_sqlite3_bind_double', '_sqlite3_bind_text', '_sqlite3_step', '_sqlite3_reset',
+    '_sqlite3_clear_bindings', '_sqlite3_sql', '_malloc', '_free', 'UTF8ToString', 'writeArrayToMemory'];
+  return needed.every((name) => typeof api[name] === 'function') ? (SQL as unknown as SqliteApi) : null;
+}
+
+/** The statement's C pointer: sql.js keeps it in a minified field, so it is found by asking SQLite for each candidate's SQL. */
+function statementPointer(api: SqliteApi, stmt: Statement, sql: string): number | null {
+  for (const value of Object.values(stmt)) {
+    if (typeof value !== 'number' || value < 1024) continue;
+    try {
+      if (api.UTF8ToString(api._sqlite3_sql(value)) === sql) return value;
+    } catch {
+      // Not a statement: reading through it went out of bounds.
+    }
+  }
+  return null;
+}
+
+/**
+ * An INSERT run many times with numbers, texts and NULLs, bound straight through SQLite's C API:
+ * sql.js binds each value through a generic wrapper and copies each text into its own allocation,
+ * which costs more than SQLite's own work for rows of thirty-odd columns. NULL is not bound at
+ * all (clearing the bindings leaves every parameter NULL) and the texts of a run are encoded
+ * together into one buffer. Where sql.js does not expose what this needs, it uses sql.js's run.
+ */
+export class DirectInsert {
+  readonly #stmt: Statement;
+  readonly #api: SqliteApi | null;
+  readonly #pointer: number | null;
+  readonly #encoder = new TextEncoder();
+  #scratch = new Uint8Array(64 * 1024);
+  #heap = 0;
+  #heapSize = 0;
+
+  constructor(SQL: SqlJsStatic, db: Database, sql: string) {
+    this.#stmt = db.prepare(sql);
+    this.#api = sqliteApi(SQL);
+    this.#pointer = this.#api ? statementPointer(this.#api, this.#stmt, sql) : null;
+  }
+
+  /** Whether values go straight to SQLite (false: through sql.js). */
+  get direct(): boolean {
+    return this.#pointer !== null;
+  }
+
+  run(values: readonly SqlValue[]): void {
+    const api = this.#api;
+    const stmt = this.#pointer;
+    if (!api || stmt === null || !this.#bindable(values)) {
+      this.#stmt.run(values as SqlValue[]);
+      return;
+    }
+    const texts = this.#encodeTexts(values);
+    api._sqlite3_reset(stmt);
+    api._sqlite3_clear_bindings(stmt);
+    let textAt = 0;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v === null) continue;
+      if (typeof v === 'number') {
+        if (v === (v | 0)) api._sqlite3_bind_int(stmt, i + 1, v);
+        else api._sqlite3_bind_double(stmt, i + 1, v);
+      } else {
+        const length = texts[textAt++];
+        api._sqlite3_bind_text(stmt, i + 1, this.#heap + texts[textAt++], length, SQLITE_STATIC);
+      }
+    }
+    const rc = api._sqlite3_step(stmt);
+    api._sqlite3_reset(stmt);
+    if (rc !== SQLITE_DONE) {
+      // Run it again through sql.js, which turns SQLite's error into a message.
+      this.#stmt.run(values as SqlValue[]);
+    }
+  }
+
+  #bindable(values: readonly SqlValue[]): boolean {
+    for (const v of values) if (v !== null && typeof v !== 'number' && typeof v !== 'string') return false;
+    return true;
+  }
+
+  /** Encodes every text of the run into wasm memory; returns [length, offset] pairs in order. */
+  #encodeTexts(values: readonly SqlValue[]): number[] {
+    const api = this.#api as SqliteApi;
+    const spans: number[] = [];
+    let used = 0;
+    for (const v of values) {
+      if (typeof v !== 'string') continue;
+      // UTF-8 takes at most 3 bytes per UTF-16 unit.
+      if (used + v.length * 3 > this.#scratch.length) {
+        const bigger = new Uint8Array(Math.max(this.#scratch.length * 2, used + v.length * 3));
+        bigger.set(this.#scratch.subarray(0, used));
+        this.#scratch = bigger;
+      }
+      const { written } = this.#encoder.encodeInto(v, this.#scratch.subarray(used));
+      spans.push(written, used);
+      used += written;
+    }
+    if (spans.length === 0) return spans;
+    // Allocated even for empty texts only: a NULL pointer would bind NULL, not ''.
+    if (used >= this.#heapSize) {
+      if (this.#heap) api._free(this.#heap);
+      this.#heapSize = Math.max(used, this.#heapSize * 2, 64 * 1024);
+      this.#heap = api._malloc(this.#heapSize);
+    }
+    api.writeArrayToMemory(this.#scratch.subarray(0, used), this.#heap);
+    return spans;
+  }
+
+  free(): void {
+    this.#stmt.free();
+    if (this.#heap && this.#api) this.#api._free(this.#heap);
+    this.#heap = 0;
+    this.#heapSize = 0;
+  }
+}
