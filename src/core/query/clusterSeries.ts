@@ -1,6 +1,6 @@
 import type { Database, SqlValue } from 'sql.js';
 import { filterCondition, type EventFilter } from './filter';
-import { queryRows } from './sqlRows';
+import { forEachRow, queryRows } from './sqlRows';
 import { pickBucketMs, rollupServes } from './timeline';
 
 /** Events per cluster over time, every cluster on the same buckets so that they line up side by side. */
@@ -24,33 +24,34 @@ export function clusterSeries(db: Database, filter: EventFilter, span: { from: n
   const bucketMs = pickBucketMs(Math.max(1, to - from), serves ? MINUTE_MS : 0);
   const start = Math.floor(from / bucketMs) * bucketMs;
   const buckets = Math.max(1, Math.ceil((to - start) / bucketMs));
-  const rows: SqlValue[][] = [];
+  const names = new Map(queryRows(db, 'SELECT id, value FROM strings WHERE id IN (SELECT DISTINCT cluster_id FROM event_minutes)').rows.map(([id, v]) => [Number(id), String(v)]));
+  const byCluster = new Map<string | null, number[]>();
+  const add = (bucket: SqlValue, id: SqlValue, n: number): void => {
+    // The rollup stores a missing cluster as 0.
+    const name = id === null || id === 0 ? null : (names.get(Number(id)) ?? null);
+    let counts = byCluster.get(name);
+    if (!counts) byCluster.set(name, (counts = new Array<number>(buckets).fill(0)));
+    counts[Math.max(0, Math.min(buckets - 1, Number(bucket)))] += n;
+  };
+  // Events are bucketed here, not by a GROUP BY: SQLite would sort every row to group them.
   const scan = (a: number, b: number): void => {
     const cond = filterCondition({ ...filter, from: a, to: b });
-    rows.push(...queryRows(db, `SELECT CAST((e.ts - ?) / ? AS INTEGER), e.cluster_id, count(*) FROM event_rows e WHERE ${cond.where} GROUP BY 1, 2`, [start, bucketMs, ...cond.params]).rows);
+    forEachRow(db, `SELECT e.ts, e.cluster_id FROM event_rows e WHERE ${cond.where}`, cond.params, ([ts, id]) => add(Math.floor((Number(ts) - start) / bucketMs), id, 1));
   };
   if (serves) {
     const firstMinute = Math.ceil(from / MINUTE_MS);
     const endMinute = Math.max(firstMinute, Math.floor(to / MINUTE_MS));
     const fields = filterCondition({ include: filter.include, exclude: filter.exclude });
-    rows.push(...queryRows(
+    const minutes = queryRows(
       db,
       `SELECT CAST((e.minute * ${MINUTE_MS} - ?) / ? AS INTEGER), e.cluster_id, sum(e.n) FROM event_minutes e WHERE e.minute >= ? AND e.minute < ? AND ${fields.where} GROUP BY 1, 2`,
       [start, bucketMs, firstMinute, endMinute, ...fields.params],
-    ).rows);
+    ).rows;
+    for (const [bucket, id, n] of minutes) add(bucket, id, Number(n));
     if (from < firstMinute * MINUTE_MS) scan(from, Math.min(to, firstMinute * MINUTE_MS));
     if (endMinute * MINUTE_MS < to && endMinute * MINUTE_MS >= from) scan(endMinute * MINUTE_MS, to);
   } else {
     scan(from, to);
-  }
-  const names = new Map(queryRows(db, 'SELECT id, value FROM strings WHERE id IN (SELECT DISTINCT cluster_id FROM event_minutes)').rows.map(([id, v]) => [Number(id), String(v)]));
-  const byCluster = new Map<string | null, number[]>();
-  for (const [b, id, n] of rows) {
-    // The rollup stores a missing cluster as 0.
-    const name = id === null || id === 0 ? null : (names.get(Number(id)) ?? null);
-    let counts = byCluster.get(name);
-    if (!counts) byCluster.set(name, (counts = new Array<number>(buckets).fill(0)));
-    counts[Math.max(0, Math.min(buckets - 1, Number(b)))] += Number(n);
   }
   const total = (c: number[]): number => c.reduce((a, x) => a + x, 0);
   const series = [...byCluster.entries()].map(([cluster, counts]) => ({ cluster, counts })).sort((a, b) => total(b.counts) - total(a.counts));

@@ -3,6 +3,8 @@ import { ensureAnalysisIndexes } from '../store/analysisIndexes';
 import { countBy, GAP_HOUR, investigationCase } from '../testing/investigationCase';
 import { clustersOverview } from './clusters';
 import { hourGaps } from './coverage';
+import type { EventFilter } from './filter';
+import { queryRows } from './sqlRows';
 
 const H = 3_600_000;
 
@@ -43,6 +45,23 @@ describe('clustersOverview', () => {
     const o = clustersOverview(store.db, { include: { status_class: ['denied'] } });
     const denied = events.filter((e) => e.code === 401 || e.code === 403);
     expect(Object.fromEntries(o.clusters.map((c) => [c.cluster, c.events]))).toEqual(countBy(denied, (e) => e.cluster));
+  });
+
+  it('draws each cluster\'s series from the events as plain SQL counts them, under filters the rollup cannot express', async () => {
+    const { store, events } = await investigationCase();
+    ensureAnalysisIndexes(store.db);
+    const user = events[0].user;
+    const cases: [EventFilter, string][] = [[{ exclude: { user: [user] } }, 'user IS NOT ?'], [{ include: { user: [user] } }, 'user = ?']];
+    for (const [filter, where] of cases) {
+      const series = clustersOverview(store.db, filter).series;
+      if (!series) throw new Error('no series');
+      const drawn = new Map<string, number>();
+      for (const s of series.series) s.counts.forEach((n, b) => n && drawn.set(`${b}:${s.cluster}`, n));
+      const expected = new Map<string, number>();
+      const sql = `SELECT CAST((ts - ?) / ? AS INTEGER), cluster, count(*) FROM events WHERE ${where} GROUP BY 1, 2`;
+      for (const [b, cluster, n] of queryRows(store.db, sql, [series.start, series.bucketMs, user]).rows) expected.set(`${String(b)}:${String(cluster)}`, Number(n));
+      expect(drawn).toEqual(expected);
+    }
   });
 
   it('finds runs of silent hours', () => {

@@ -29,3 +29,17 @@ export function queryNumber(db: Database, sql: string, params: SqlValue[] = []):
   const { rows } = queryRows(db, sql, params);
   return Number(rows[0]?.[0] ?? 0);
 }
+
+/**
+ * Calls `each` with every row, without keeping them: for a grouping done in JavaScript over many
+ * rows, which in sql.js is several times faster than SQLite's sorting GROUP BY.
+ */
+export function forEachRow(db: Database, sql: string, params: SqlValue[], each: (row: SqlValue[]) => void): void {
+  const stmt = db.prepare(sql);
+  try {
+    stmt.bind(params);
+    while (stmt.step()) each(stmt.get());
+  } finally {
+    stmt.free();
+  }
+}

@@ -1,6 +1,6 @@
 import type { Database, SqlValue } from 'sql.js';
 import { filterCondition, type EventFilter } from './filter';
-import { queryNumber, queryObjects, queryRows } from './sqlRows';
+import { forEachRow, queryNumber, queryObjects, queryRows } from './sqlRows';
 
 /** Bucket widths the histogram picks from: the smallest that gives at most MAX_BUCKETS bars. */
 const BUCKET_STEPS_MS = [
@@ -47,17 +47,46 @@ function stringIds(db: Database, values: readonly string[]): number[] {
   return rows.map((r) => Number(r[0]));
 }
 
-/** SQL expression over `event_rows e` giving an event's class, built from interned ids (no join on the hot path). */
-function classExpression(db: Database, stackBy: StackBy): string {
-  if (stackBy === 'status') {
-    return `CASE WHEN e.status_code IS NULL OR e.status_code < 0 THEN 'none' WHEN e.status_code IN (401, 403) THEN 'denied'
-      WHEN e.status_code < 300 THEN '2xx' WHEN e.status_code < 400 THEN '3xx' WHEN e.status_code < 500 THEN '4xx' ELSE '5xx' END`;
+/** Ids of the strings an event's class is decided by: sources besides the API's, and the verbs of each class. */
+function classIds(db: Database): { sources: Map<number, string>; verbs: Map<number, string> } {
+  const sources = new Map<number, string>();
+  for (const [value, key] of [['authlog', 'ssh'], ['db-audit', 'database'], ['platform-audit', 'platform']] as const) {
+    for (const id of stringIds(db, [value])) sources.set(id, key);
   }
-  const idsOf = (cls: string): string => stringIds(db, Object.keys(VERB_CLASS).filter((v) => VERB_CLASS[v] === cls)).join(',') || '-1';
-  const [authlog, db_, platform] = ['authlog', 'db-audit', 'platform-audit'].map((s) => stringIds(db, [s])[0] ?? -1);
-  return `CASE WHEN e.source_id = ${authlog} THEN 'ssh' WHEN e.source_id = ${db_} THEN 'database' WHEN e.source_id = ${platform} THEN 'platform'
-    WHEN e.verb_id IN (${idsOf('read')}) THEN 'read' WHEN e.verb_id IN (${idsOf('write')}) THEN 'write'
-    WHEN e.verb_id IN (${idsOf('delete')}) THEN 'delete' ELSE 'other' END`;
+  const verbs = new Map<number, string>();
+  for (const [verb, key] of Object.entries(VERB_CLASS)) for (const id of stringIds(db, [verb])) verbs.set(id, key);
+  return { sources, verbs };
+}
+
+/** An event's status class, as STATUS_CLASSES names them. */
+function statusClass(code: number | null): string {
+  if (code === null || code < 0) return 'none';
+  if (code === 401 || code === 403) return 'denied';
+  return code < 300 ? '2xx' : code < 400 ? '3xx' : code < 500 ? '4xx' : '5xx';
+}
+
+/**
+ * An event's class, both as SQL over `e` (for the minute rollup, which has the same columns) and
+ * in JavaScript over the row's `columns` (for events scanned one by one): the same rule twice.
+ */
+function classifier(db: Database, stackBy: StackBy): { sql: string; columns: string; classOf(a: SqlValue, b: SqlValue): string } {
+  if (stackBy === 'status') {
+    return {
+      sql: `CASE WHEN e.status_code IS NULL OR e.status_code < 0 THEN 'none' WHEN e.status_code IN (401, 403) THEN 'denied'
+        WHEN e.status_code < 300 THEN '2xx' WHEN e.status_code < 400 THEN '3xx' WHEN e.status_code < 500 THEN '4xx' ELSE '5xx' END`,
+      columns: 'e.status_code, NULL',
+      classOf: (code) => statusClass(code === null ? null : Number(code)),
+    };
+  }
+  const { sources, verbs } = classIds(db);
+  const ids = (map: Map<number, string>, key: string): string => [...map].filter(([, k]) => k === key).map(([id]) => id).join(',') || '-1';
+  const sourceCases = ['ssh', 'database', 'platform'].map((k) => `WHEN e.source_id IN (${ids(sources, k)}) THEN '${k}'`).join(' ');
+  const verbCases = ['read', 'write', 'delete'].map((k) => `WHEN e.verb_id IN (${ids(verbs, k)}) THEN '${k}'`).join(' ');
+  return {
+    sql: `CASE ${sourceCases} ${verbCases} ELSE 'other' END`,
+    columns: 'e.source_id, e.verb_id',
+    classOf: (source, verb) => sources.get(Number(source)) ?? verbs.get(Number(verb)) ?? 'other',
+  };
 }
 
 /** First and last event time under a filter (null when nothing matches). */
@@ -111,49 +140,40 @@ export function histogram(
   const bucketMs = pickBucketMs(Math.max(1, to - from), dense ? MINUTE_MS : 0);
   const start = Math.floor(from / bucketMs) * bucketMs;
   const buckets = Math.max(1, Math.ceil((to - start) / bucketMs));
-  const classOf = classExpression(db, stackBy);
-  const classColumns = stackBy === 'status' ? 'e.status_code' : 'e.source_id, e.verb_id';
-  // sql.js binds numbers beyond 32 bits as REAL, so bucket numbers are cast back to integers.
-  const rows: SqlValue[][] = [];
+  const classes = classifier(db, stackBy);
+  const byKey = new Map<string, number[]>();
+  let total = 0;
+  const add = (bucket: number, key: string, n: number): void => {
+    let counts = byKey.get(key);
+    if (!counts) byKey.set(key, (counts = new Array<number>(buckets).fill(0)));
+    counts[Math.min(buckets - 1, bucket)] += n;
+    total += n;
+  };
+  // Events are bucketed and classed here, not by a GROUP BY: SQLite would sort every row to group them.
   const scan = (range: EventFilter): void => {
     const cond = filterCondition({ ...filter, ...range });
-    // Grouped by the raw columns first, classed after: a CASE per event row costs three times the scan.
-    rows.push(...queryRows(
-      db,
-      `SELECT e.b, ${classOf} AS k, sum(e.c) FROM (
-         SELECT CAST((e.ts - ?) / ? AS INTEGER) AS b, ${classColumns}, count(*) AS c FROM event_rows e
-         WHERE ${cond.where} GROUP BY b, ${classColumns}
-       ) e GROUP BY e.b, k`,
-      [start, bucketMs, ...cond.params],
-    ).rows);
+    forEachRow(db, `SELECT e.ts, ${classes.columns} FROM event_rows e WHERE ${cond.where}`, cond.params, ([ts, a, b]) => {
+      add(Math.floor((Number(ts) - start) / bucketMs), classes.classOf(a, b), 1);
+    });
   };
   if (rollupServes(filter, bucketMs)) {
     // Whole minutes from the rollup; the partial minutes at either end from the events themselves.
     const firstMinute = Math.ceil(from / MINUTE_MS);
     const endMinute = Math.max(firstMinute, Math.floor(to / MINUTE_MS));
     const fields = filterCondition({ include: filter.include, exclude: filter.exclude });
-    rows.push(...queryRows(
+    const minutes = queryRows(
       db,
-      `SELECT CAST((e.minute * ${MINUTE_MS} - ?) / ? AS INTEGER) AS b, ${classOf} AS k, sum(e.n) FROM event_minutes e
+      `SELECT CAST((e.minute * ${MINUTE_MS} - ?) / ? AS INTEGER) AS b, ${classes.sql} AS k, sum(e.n) FROM event_minutes e
        WHERE e.minute >= ? AND e.minute < ? AND ${fields.where} GROUP BY b, k`,
       [start, bucketMs, firstMinute, endMinute, ...fields.params],
-    ).rows);
+    ).rows;
+    for (const [bucket, key, n] of minutes) if (n) add(Number(bucket), String(key), Number(n));
     if (from < firstMinute * MINUTE_MS) scan({ from, to: Math.min(to, firstMinute * MINUTE_MS) });
     if (endMinute * MINUTE_MS < to && endMinute * MINUTE_MS >= from) scan({ from: endMinute * MINUTE_MS, to });
   } else {
     scan({ from, to });
   }
   const order: readonly string[] = stackBy === 'status' ? STATUS_CLASSES : ACTIVITY_CLASSES;
-  const byKey = new Map<string, number[]>();
-  let total = 0;
-  for (const [b, k, n] of rows) {
-    if (!n) continue;
-    const key = String(k);
-    let counts = byKey.get(key);
-    if (!counts) byKey.set(key, (counts = new Array<number>(buckets).fill(0)));
-    counts[Math.min(buckets - 1, Number(b))] += Number(n);
-    total += Number(n);
-  }
   const series = order.filter((k) => byKey.has(k)).map((key) => ({ key, counts: byKey.get(key) as number[] }));
   return { start, bucketMs, buckets, series, total };
 }
