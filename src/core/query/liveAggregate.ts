@@ -1,5 +1,6 @@
 import type { Database, SqlValue } from 'sql.js';
 import { filterCondition, type EventFilter } from './filter';
+import { forEachRow } from './sqlRows';
 import type { SummaryTable } from './summaries';
 
 const INSERT_BATCH = 200;
@@ -13,38 +14,40 @@ export function aggregateInto(db: Database, def: SummaryTable, filter: EventFilt
   const aggregates = def.aggregates(db);
   const width = def.keys.length;
   const cond = filterCondition(filter);
-  const columns = [...def.keys.map(([, expr]) => expr), ...aggregates.map(([, kind, expr]) => (kind === 'count' ? '1' : expr))];
+  // Few columns per row, since sql.js pays for each one: the sums (conditions) as the bits of one
+  // integer, each min or max expression once, nothing for a count.
+  const sums = aggregates.filter(([, kind]) => kind === 'sum');
+  if (sums.length > 30) throw new Error('at most 30 sums fit in one integer');
+  const extremes = [...new Set(aggregates.filter(([, kind]) => kind === 'min' || kind === 'max').map(([, , expr]) => expr))];
+  const flags = sums.length ? sums.map(([, , expr], bit) => `((coalesce((${expr}), 0) != 0) << ${bit})`).join(' | ') : '0';
+  const columns = [...def.keys.map(([, expr]) => expr), flags, ...extremes];
+  const slots = aggregates.map(([, kind, expr]) => (kind === 'sum' ? sums.findIndex((a) => a[2] === expr) : kind === 'count' ? -1 : extremes.indexOf(expr)));
   const groups = new Map<string, SqlValue[]>();
-  const stmt = db.prepare(`SELECT ${columns.join(', ')} FROM event_rows e WHERE ${cond.where}`);
-  try {
-    stmt.bind(cond.params);
-    while (stmt.step()) {
-      const row = stmt.get();
-      let key = '';
-      for (let i = 0; i < width; i++) key += `${row[i]},`;
-      let group = groups.get(key);
-      if (!group) {
-        group = row.slice(0, width);
-        for (const [, kind] of aggregates) group.push(kind === 'count' || kind === 'sum' ? 0 : null);
-        groups.set(key, group);
-      }
-      for (let j = 0; j < aggregates.length; j++) {
-        const value = row[width + j];
-        const at = width + j;
-        const kind = aggregates[j][1];
-        if (kind === 'count') (group[at] as number)++;
-        else if (kind === 'sum') group[at] = (group[at] as number) + Number(value ?? 0);
-        else if (value !== null) {
-          // min and max run over timestamps: numbers.
-          const n = Number(value);
-          const now = group[at] as number | null;
-          if (now === null || (kind === 'min' ? n < now : n > now)) group[at] = n;
-        }
+  forEachRow(db, `SELECT ${columns.join(', ')} FROM event_rows e WHERE ${cond.where}`, cond.params, (row) => {
+    let key = '';
+    for (let i = 0; i < width; i++) key += `${row[i]},`;
+    let group = groups.get(key);
+    if (!group) {
+      group = row.slice(0, width);
+      for (const [, kind] of aggregates) group.push(kind === 'count' || kind === 'sum' ? 0 : null);
+      groups.set(key, group);
+    }
+    const bits = Number(row[width]);
+    for (let j = 0; j < aggregates.length; j++) {
+      const at = width + j;
+      const kind = aggregates[j][1];
+      if (kind === 'count') (group[at] as number)++;
+      else if (kind === 'sum') group[at] = (group[at] as number) + ((bits >> slots[j]) & 1);
+      else {
+        const value = row[width + 1 + slots[j]];
+        if (value === null) continue;
+        // min and max run over timestamps: numbers.
+        const n = Number(value);
+        const now = group[at] as number | null;
+        if (now === null || (kind === 'min' ? n < now : n > now)) group[at] = n;
       }
     }
-  } finally {
-    stmt.free();
-  }
+  });
   const names = [...def.keys.map(([name]) => name), ...aggregates.map(([name]) => name)];
   db.run(`CREATE TEMP TABLE ${table} (${names.join(', ')})`);
   const rows = [...groups.values()];

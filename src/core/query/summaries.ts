@@ -23,7 +23,7 @@ export interface SummaryTable {
   filterable: readonly FilterField[];
 }
 
-/** An aggregate column: `sum` adds the expression (a NULL adds 0), `count` counts events. */
+/** An aggregate column: `sum` counts the events where the expression, a condition, holds (a NULL does not); `count` counts events. */
 export type Aggregate = readonly [name: string, kind: 'count' | 'sum' | 'min' | 'max', expression: string];
 
 /** The aggregate in SQL, for the stored tables (the live path computes the same in liveAggregate.ts). */
