@@ -13,6 +13,14 @@ import { TEXT_INDEX_TABLE } from '../query/textSearch';
 /** Indexes for the filters that pin a column; `ts` second so a filtered table pages in time order. */
 const FILTER_INDEXES: readonly string[] = ['user_id', 'src_ip_id', 'src_ips_id', 'namespace_id', 'resource_id', 'source_id'];
 
+/**
+ * One narrow index holding every column the views group, count and filter by (all but the name),
+ * time first: a view that reads every matching event (a live summary, a histogram under a filter
+ * the rollup cannot express) scans it instead of the wide rows, in a quarter of the time.
+ */
+const FACTS_INDEX = 'event_rows_facts';
+const FACTS_COLUMNS = ['ts', 'source_id', 'verb_id', 'status_code', 'cluster_id', 'node_id', 'user_id', 'namespace_id', 'resource_id', 'src_ip_id', 'src_ips_id', 'action_id', 'file_id'];
+
 /** Events added to the text index per step. */
 const TEXT_CHUNK = 40_000;
 const TEXT_UPTO_KEY = 'analysis_text_upto';
@@ -93,6 +101,7 @@ export function nextAnalysisStep(db: Database): AnalysisStep | null {
     const name = indexName(column);
     if (!existing.has(name)) return { label: `index ${column.replace(/_id$/, '')}`, run: () => db.run(`CREATE INDEX IF NOT EXISTS ${name} ON event_rows (${column}, ts)`) };
   }
+  if (!existing.has(FACTS_INDEX)) return { label: 'index facts', run: () => db.run(`CREATE INDEX IF NOT EXISTS ${FACTS_INDEX} ON event_rows (${FACTS_COLUMNS.join(', ')})`) };
   for (const def of SUMMARY_TABLES) {
     if (!summariesFresh(db, def)) return { label: `summary ${def.table.replace(/_summary$/, '')}`, run: () => rebuildSummary(db, def) };
   }
