@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { portablePlatform } from '../core/platform/portable';
 import { nodePlatform } from './nodePlatform';
@@ -31,6 +31,28 @@ describe('nodePlatform', () => {
   it('throws on truncated gzip data instead of stopping quietly', async () => {
     const bytes = gzipSync(Buffer.from('x'.repeat(10_000) + '\n'));
     await expect(collect(nodePlatform.gunzip(chunksOf(bytes.subarray(0, bytes.length - 12), 64)))).rejects.toThrow();
+  });
+
+  it('hands over every byte decodable before a truncation, however slowly it is read, then throws', async () => {
+    const lines = Array.from({ length: 40_000 }, (_, i) => `{"line":${i},"pad":"${'p'.repeat(i % 50)}"}`).join('\n');
+    const whole = gzipSync(Buffer.from(lines));
+    for (const cut of [0.3, 0.97]) {
+      const truncated = whole.subarray(0, Math.floor(whole.length * cut));
+      const decodable = gunzipSync(truncated, { finishFlush: constants.Z_SYNC_FLUSH });
+      const got: Uint8Array[] = [];
+      let failure: unknown = null;
+      try {
+        for await (const c of nodePlatform.gunzip(chunksOf(truncated, 8192))) {
+          got.push(c);
+          // A consumer busier than zlib (a loaded machine): the error must not overtake the data.
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+      } catch (err) {
+        failure = err;
+      }
+      expect(failure).toBeInstanceOf(Error);
+      expect(Buffer.concat(got).equals(decodable)).toBe(true);
+    }
   });
 
   it('forwards a read error from the source', async () => {

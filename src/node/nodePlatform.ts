@@ -1,25 +1,58 @@
 import { createHash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
-import { Readable } from 'node:stream';
 import { createGunzip, deflateRaw, inflateRawSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { Platform, Sha256 } from '../core/platform/platform';
 
 const asBytes = (buf: Buffer): Uint8Array => new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 
+/** Compressed bytes written to zlib at a time: what it inflates from them waits in memory until read. */
+const GUNZIP_INPUT_PIECE = 16 * 1024;
+
 /**
- * zlib's Gunzip reads every member of a concatenated (rotated) .gz, as `gzip -d` does. Source
- * errors are forwarded so a failing read surfaces in the importer instead of hanging.
+ * zlib's Gunzip reads every member of a concatenated (rotated) .gz, as `gzip -d` does. Input is
+ * written a piece at a time and everything zlib inflated from it is handed over before the next
+ * piece: memory stays bounded without pausing the stream, and a truncation's error comes only after
+ * every byte decoded before it (a paused stream destroyed by its error drops what it had buffered).
  */
 export async function* gunzipWithZlib(chunks: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  const source = Readable.from(chunks, { objectMode: false });
   const gunzip = createGunzip({ chunkSize: 256 * 1024 });
-  source.on('error', (err) => gunzip.destroy(err));
-  source.pipe(gunzip);
+  const inflated: Uint8Array[] = [];
+  let failure: Error | null = null;
+  let ended = false;
+  let wake: (() => void) | null = null;
+  const settled = (): void => {
+    wake?.();
+    wake = null;
+  };
+  gunzip.on('data', (out: Buffer) => inflated.push(asBytes(out)));
+  gunzip.on('error', (err) => {
+    failure ??= err;
+    settled();
+  });
+  gunzip.on('end', () => {
+    ended = true;
+    settled();
+  });
+  /** Runs a write or the end and waits until zlib is done with it (or has failed). */
+  const step = (start: (done: () => void) => void): Promise<void> =>
+    new Promise<void>((resolve) => {
+      wake = resolve;
+      start(settled);
+    });
   try {
-    for await (const out of gunzip) yield asBytes(out as Buffer);
+    for await (const chunk of chunks) {
+      for (let at = 0; at < chunk.length; at += GUNZIP_INPUT_PIECE) {
+        if (!failure) await step((done) => gunzip.write(chunk.subarray(at, at + GUNZIP_INPUT_PIECE), () => done()));
+        while (inflated.length > 0) yield inflated.shift() as Uint8Array;
+        if (failure) throw failure;
+      }
+    }
+    if (!failure && !ended) await step(() => gunzip.end());
+    while (inflated.length > 0) yield inflated.shift() as Uint8Array;
+    if (failure) throw failure;
   } finally {
-    source.destroy();
+    gunzip.destroy();
   }
 }
 
