@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ensureAnalysisIndexes } from '../store/analysisIndexes';
 import { countBy, investigationCase, type ExpectedEvent } from '../testing/investigationCase';
+import type { EventFilter } from './filter';
 import { identityKind } from './identityKind';
 import { summarySource, ACTOR_SUMMARY } from './summaries';
 import { userPage, usersList } from './users';
@@ -27,6 +28,26 @@ function expectedUser(events: ExpectedEvent[], user: string) {
 }
 
 describe('usersList', () => {
+  it('answers filters the actor summary cannot express from the fact summary, as the lines say and as live grouping does', async () => {
+    const { store, events } = await investigationCase();
+    const namespace = events.find((e) => e.namespace)?.namespace ?? null;
+    const cases: [EventFilter, (e: ExpectedEvent) => boolean][] = [
+      [{ exclude: { status_class: ['denied'] } }, (e) => e.code !== 401 && e.code !== 403],
+      [{ include: { verb: ['get', 'list'] } }, (e) => e.verb === 'get' || e.verb === 'list'],
+      [{ exclude: { namespace: [namespace ?? ''] }, include: { source: ['kube-audit'] } }, (e) => e.namespace !== namespace && e.source === 'kube-audit'],
+    ];
+    const live = cases.map(([filter]) => usersList(store.db, filter));
+    ensureAnalysisIndexes(store.db);
+    cases.forEach(([filter, keep], i) => {
+      expect(summarySource(store.db, ACTOR_SUMMARY, filter).stored).toBe(true);
+      const mine = events.filter(keep);
+      const expected = [...new Set(mine.map((e) => e.user))].map((u) => ({ ...expectedUser(mine, u), kind: expect.any(String) }));
+      expected.sort((a, b) => b.events - a.events || a.user.localeCompare(b.user));
+      expect(usersList(store.db, filter)).toEqual(expected);
+      expect(usersList(store.db, filter)).toEqual(live[i]);
+    });
+  });
+
   it('counts every identity as the lines say, live and from the summary alike', async () => {
     const { store, events } = await investigationCase();
     const users = [...new Set(events.map((e) => e.user))];

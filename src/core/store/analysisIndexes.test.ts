@@ -18,8 +18,8 @@ describe('analysis indexes', () => {
       step.run();
     }
     expect(labels.slice(0, 7)).toEqual(['index user', 'index src_ip', 'index src_ips', 'index namespace', 'index resource', 'index source', 'index facts']);
-    expect(labels.slice(7, 10)).toEqual(['summary actor', 'summary activity', 'summary hour']);
-    expect(labels.slice(10).every((l) => l.startsWith('text index'))).toBe(true);
+    expect(labels.slice(7, 11)).toEqual(['summary actor', 'summary activity', 'summary hour', 'summary fact']);
+    expect(labels.slice(11).every((l) => l.startsWith('text index'))).toBe(true);
     expect(summariesFresh(store.db) && textIndexReady(store.db)).toBe(true);
 
     const before = usersList(store.db, {});
