@@ -50,7 +50,8 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
   const progress = createProgressLine(io.stderr);
   // Parsing runs on the second core where the bundled worker is at hand (not when run from sources).
   const script = parseWorkerScript(import.meta.url);
-  const parseWorker = script ? startParseWorker(script) : null;
+  const started = script ? startParseWorker(script) : null;
+  const parseWorker = started && (await started.ready) ? started : null;
   let summary;
   try {
     summary = await importFiles(store, collected.inputs, {

@@ -19,6 +19,7 @@ import { investigationHandlers, prepareFilter } from './investigationHandlers';
 import { settingsForMembers } from './archiveSettings';
 import { inputFromFile } from './fileInputs';
 import type { CallType, EngineCalls, EngineRequest, EngineResponse, RejectRow } from './protocol';
+import { engineParseWorker } from './parseWorkerClient';
 import { workerPlatform } from './workerPlatform';
 
 interface WorkerScope {
@@ -78,6 +79,8 @@ const handlers: Handlers = {
         ...settingsForMembers(settings),
         // The case's saved column mappings first: a CSV the analyst mapped once is read without asking.
         formats: formatsForCase(target.db),
+        // Log files are parsed in a worker of the engine's own, on another core.
+        parseOffload: (await engineParseWorker()) ?? undefined,
         signal: controller.signal,
         onProgress: async (p) => {
           if (p.fileIndex !== before.fileIndex) {

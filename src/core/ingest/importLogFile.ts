@@ -87,7 +87,7 @@ function offloadedReading(
   const take = (counts: ParseEnd['counts']): void => {
     Object.assign(result.counts, counts, { events: counts.events - merged, merged });
   };
-  const session = offload.open({ path: source.path, mtime: source.mtime, options: readOptions(run.options), csvMappings }, (batch: PackedBatch) => {
+  const session = offload.open({ path: source.path, mtime: source.mtime, options: readOptions(run.options, source.path), csvMappings }, (batch: PackedBatch) => {
     if (failure) return;
     try {
       merged += run.store.addPacked(fileId, job, batch);

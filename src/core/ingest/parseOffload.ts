@@ -45,9 +45,26 @@ export interface ParseSession {
   abandon(reason: string): Promise<ParseEnd>;
 }
 
-export function readOptions(options: ImportOptions): ReadOptions {
-  const { cluster, node, defaultOffsetMinutes, offsetMinutesBySource, year, files, clockOffsetMs } = options;
-  return { cluster, node, defaultOffsetMinutes, offsetMinutesBySource, year, files, clockOffsetMs };
+/**
+ * What the worker needs to read the file at `path`, as plain data: the settings looked up for that
+ * path (the app's lookups are proxies, which cannot be cloned), the rest copied.
+ */
+export function readOptions(options: ImportOptions, path: string): ReadOptions {
+  const own = options.files?.[path];
+  const clockFile = options.clockOffsetMs?.files?.[path];
+  const nodes = options.clockOffsetMs?.nodes;
+  return {
+    cluster: options.cluster,
+    node: options.node,
+    defaultOffsetMinutes: options.defaultOffsetMinutes,
+    offsetMinutesBySource: options.offsetMinutesBySource && { ...options.offsetMinutesBySource },
+    year: options.year,
+    files: own ? { [path]: { ...own } } : undefined,
+    clockOffsetMs: {
+      files: clockFile !== undefined ? { [path]: clockFile } : undefined,
+      nodes: nodes && { ...nodes },
+    },
+  };
 }
 
 /**

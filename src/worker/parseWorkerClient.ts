@@ -1,0 +1,32 @@
+import { parseWorkerClient, type FromParseWorker, type ParseWorker } from '../core/ingest/parseWorkerProtocol';
+
+/**
+ * The engine's parse worker, a Web Worker of its own: started on the first import, kept for the
+ * next ones, started again if it dies. Where workers cannot start workers, imports parse in the
+ * engine's thread as before.
+ */
+let current: ParseWorker | null = null;
+
+export async function engineParseWorker(): Promise<ParseWorker | null> {
+  if (current) return current;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+  const client = parseWorkerClient({
+    post: (msg, transfer) => worker.postMessage(msg, transfer),
+    listen(onMessage, onDeath) {
+      worker.addEventListener('message', (event: MessageEvent<FromParseWorker>) => onMessage(event.data));
+      worker.addEventListener('error', (event) => {
+        if (current === client) current = null;
+        onDeath(new Error(`the parse worker failed: ${event.message || 'it could not start'}`));
+      });
+    },
+    terminate: () => Promise.resolve(worker.terminate()),
+  });
+  if (!(await client.ready)) return null;
+  current = client;
+  return client;
+}
