@@ -7,7 +7,7 @@ import type { Platform, Sha256 } from '../core/platform/platform';
 const asBytes = (buf: Buffer): Uint8Array => new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 
 /** Compressed bytes written to zlib at a time: what it inflates from them waits in memory until read. */
-const GUNZIP_INPUT_PIECE = 16 * 1024;
+const GUNZIP_INPUT_PIECE = 64 * 1024;
 
 /**
  * zlib's Gunzip reads every member of a concatenated (rotated) .gz, as `gzip -d` does. Input is

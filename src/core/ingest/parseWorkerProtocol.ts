@@ -31,7 +31,7 @@ export interface ParseWorker extends ParseOffload {
 }
 
 /** Chunks (256 KiB each) handed to the worker and not yet parsed: enough to keep it busy, little memory. */
-const IN_FLIGHT = 8;
+const IN_FLIGHT = 32;
 
 /**
  * The case's side of a parse worker (ParseOffload). Chunks are transferred, not copied twice; at
