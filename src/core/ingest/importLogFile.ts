@@ -37,8 +37,9 @@ export async function importLogLines(run: ImportRun, source: Source, stream: Byt
     result.status = 'partial';
     if (err instanceof Cancelled) {
       result.cancelled = true;
-      result.reason = `${CANCELLED_REASON} after line ${result.counts.lines}`;
+      // Counted after abandoning: a parse worker may have read on through the chunks queued for it.
       await reading.abandon('line cut off by the cancelled import');
+      result.reason = `${CANCELLED_REASON} after line ${result.counts.lines}`;
     } else {
       const message = (err as Error).message;
       await reading.abandon(`incomplete last line: ${message}`);
