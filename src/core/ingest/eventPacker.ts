@@ -57,6 +57,7 @@ export class EventPacker implements RecordSink {
   #numbers = new Growing((n) => new Float64Array(n));
   #textLengths = new Growing((n) => new Int32Array(n));
   #texts: string[] = [];
+  #auditIds: (string | null)[] = [];
   #rawRefs = new Growing((n) => new Int32Array(n));
   #rejects: PackedBatch['rejects'] = [];
 
@@ -92,6 +93,7 @@ export class EventPacker implements RecordSink {
         this.#texts.push(v);
       }
     }
+    this.#auditIds.push(ev.auditId);
     const ref = this.#raw.add(raw);
     this.#rawRefs.push(ref.block);
     this.#rawRefs.push(ref.index);
@@ -131,6 +133,7 @@ export class EventPacker implements RecordSink {
       numbers: this.#numbers.take(),
       text: this.#texts.join(''),
       textLengths: this.#textLengths.take(),
+      auditIds: this.#auditIds,
       raw: this.#rawRefs.take(),
       // A compressed block may sit in a shared pool buffer: only a block owning its buffer is transferred.
       blocks: blocks.map((b) => (b.data.byteLength === b.data.buffer.byteLength ? b : { id: b.id, data: b.data.slice() })),
@@ -141,6 +144,7 @@ export class EventPacker implements RecordSink {
     this.#newStrings = [];
     this.#count = 0;
     this.#texts = [];
+    this.#auditIds = [];
     this.#rejects = [];
     this.#emit(batch);
   }

@@ -1,7 +1,7 @@
 import type { Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
 import type { FileStatus, NormalizedEvent } from '../model';
 import { EVENT_COLUMNS, ROW_COLUMNS } from './columns';
-import { AUDIT_ID_TEXT, INTERNED_COLUMNS, NUMBER_COLUMNS, STAGE_ID, TEXT_COLUMNS, type PackedBatch } from './packedRows';
+import { AUDIT_ID_COLUMN, INTERNED_COLUMNS, NUMBER_COLUMNS, STAGE_ID, TEXT_COLUMNS, type PackedBatch } from './packedRows';
 import { CASE_APPLICATION, MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { RawBlockWriter } from './rawBlocks';
 import { MinuteRollup } from './minuteRollup';
@@ -224,7 +224,7 @@ export class CaseStore {
         const length = textLengths[e * nt + k];
         texts[k] = length < 0 ? null : text.slice(at, (at += length));
       }
-      const auditId = texts[AUDIT_ID_TEXT];
+      const auditId = batch.auditIds[e];
       const stageId = ids[e * ni + STAGE_ID];
       const rank = auditId ? (STAGE_RANK[stageId ? job.strings[stageId] : ''] ?? 0) : 0;
       const outcome = this.#place(auditId, rank, (id) => {
@@ -239,6 +239,7 @@ export class CaseStore {
           row[NUMBER_COLUMNS[k] + 1] = Number.isNaN(v) ? null : v;
         }
         for (let k = 0; k < nt; k++) row[TEXT_COLUMNS[k] + 1] = texts[k];
+        row[AUDIT_ID_COLUMN + 1] = auditId;
         const n = EVENT_COLUMNS.length;
         row[n + 1] = fileId;
         row[n + 2] = lines[e];

@@ -23,6 +23,11 @@ export interface PackedBatch {
   text: string;
   /** Length of each in `text`, -1 for null. */
   textLengths: Int32Array;
+  /**
+   * The audit IDs apart (count), each its own string: the case keeps them as keys for merging
+   * stages, and a slice of `text` would keep the whole batch's text alive with it.
+   */
+  auditIds: (string | null)[];
   /** count × 2: the record's block (the worker's own numbering) and its index in it. */
   raw: Int32Array;
   blocks: CompressedBlock[];
@@ -35,8 +40,8 @@ const columnsOf = (keep: (c: EventColumn) => boolean): number[] => EVENT_COLUMNS
 /** Positions in EVENT_COLUMNS of each kind of packed column. */
 export const INTERNED_COLUMNS = columnsOf((c) => c.interned);
 export const NUMBER_COLUMNS = columnsOf((c) => !c.interned && c.type !== 'TEXT');
-export const TEXT_COLUMNS = columnsOf((c) => !c.interned && c.type === 'TEXT');
-export const AUDIT_ID_TEXT = TEXT_COLUMNS.findIndex((i) => EVENT_COLUMNS[i].field === 'auditId');
+export const TEXT_COLUMNS = columnsOf((c) => !c.interned && c.type === 'TEXT' && c.field !== 'auditId');
+export const AUDIT_ID_COLUMN = EVENT_COLUMNS.findIndex((c) => c.field === 'auditId');
 export const STAGE_ID = INTERNED_COLUMNS.findIndex((i) => EVENT_COLUMNS[i].field === 'stage');
 
 /** Field of an event for a packed column. */
