@@ -1,5 +1,6 @@
 import type { Database, SqlValue } from 'sql.js';
 import { filterCondition, type EventFilter } from './filter';
+import { scanOptions } from './scanHints';
 import { forEachRow, queryRows } from './sqlRows';
 import { pickBucketMs, rollupServes } from './timeline';
 
@@ -34,8 +35,9 @@ export function clusterSeries(db: Database, filter: EventFilter, span: { from: n
     counts[Math.max(0, Math.min(buckets - 1, Number(bucket)))] += n;
   };
   // Events are bucketed here, not by a GROUP BY: SQLite would sort every row to group them.
+  const options = scanOptions(db, filter);
   const scan = (a: number, b: number): void => {
-    const cond = filterCondition({ ...filter, from: a, to: b });
+    const cond = filterCondition({ ...filter, from: a, to: b }, options);
     forEachRow(db, `SELECT e.ts, e.cluster_id FROM event_rows e WHERE ${cond.where}`, cond.params, ([ts, id]) => add(Math.floor((Number(ts) - start) / bucketMs), id, 1));
   };
   if (serves) {

@@ -34,12 +34,15 @@ export function statusClassCondition(values: readonly string[], negate: boolean)
 /**
  * A source IP matches an event whose first source IP is it, or whose list of source IPs (proxies
  * add X-Forwarded-For hops) holds it. The JSON arrays are found through the strings' unique index
- * (they all start with `[`), so no event row is parsed.
+ * (they all start with `[`), so no event row is parsed. `scan`: a unary + keeps SQLite off the two
+ * source-IP indexes, whose OR fetches each matching event from the wide rows (1.3 µs each: slower
+ * than scanning the narrow covering index once when an address has a fifth of the events).
  */
-export function srcIpCondition(values: readonly string[], negate: boolean): SqlCondition {
+export function srcIpCondition(values: readonly string[], negate: boolean, scan = false): SqlCondition {
   const marks = values.map(() => '?').join(', ');
-  const where = `e.src_ip_id IN (SELECT id FROM strings WHERE value IN (${marks}))
-    OR e.src_ips_id IN (SELECT s.id FROM strings s JOIN json_each(CASE WHEN json_valid(s.value) THEN s.value ELSE '[]' END) j
+  const plus = scan ? '+' : '';
+  const where = `${plus}e.src_ip_id IN (SELECT id FROM strings WHERE value IN (${marks}))
+    OR ${plus}e.src_ips_id IN (SELECT s.id FROM strings s JOIN json_each(CASE WHEN json_valid(s.value) THEN s.value ELSE '[]' END) j
       WHERE s.value >= '[' AND s.value < '\\' AND j.value IN (${marks}))`;
   return { where: negate ? negated(where) : `(${where})`, params: [...values, ...values] };
 }

@@ -35,16 +35,25 @@ export interface SqlCondition {
   params: SqlValue[];
 }
 
-function fieldCondition(field: FilterField, values: readonly string[], negate: boolean): SqlCondition {
+/** How a condition over `event_rows` should be answered (scanHints.ts decides, from the case). */
+export interface ConditionOptions {
+  /**
+   * The source IPs match too many events to fetch them one by one through the two source-IP
+   * indexes: match them while scanning instead (the narrow covering index, in time order).
+   */
+  scanSourceIps?: boolean;
+}
+
+function fieldCondition(field: FilterField, values: readonly string[], negate: boolean, options: ConditionOptions): SqlCondition {
   if (!(FILTER_FIELDS as readonly string[]).includes(field)) throw new Error(`unknown filter field ${field}`);
   if (field === 'status_class') return statusClassCondition(values, negate);
-  if (field === 'src_ip') return srcIpCondition(values, negate);
+  if (field === 'src_ip') return srcIpCondition(values, negate, options.scanSourceIps ?? false);
   // The strings table resolves values to ids once; the events are then matched on integers.
   const inList = `e.${field}_id IN (SELECT id FROM strings WHERE value IN (${values.map(() => '?').join(', ')}))`;
   return { where: negate ? `(e.${field}_id IS NULL OR NOT ${inList})` : inList, params: [...values] };
 }
 
-export function filterCondition(filter: EventFilter): SqlCondition {
+export function filterCondition(filter: EventFilter, options: ConditionOptions = {}): SqlCondition {
   const parts: string[] = [];
   const params: SqlValue[] = [];
   const add = (c: SqlCondition): void => {
@@ -55,7 +64,7 @@ export function filterCondition(filter: EventFilter): SqlCondition {
   if (filter.to !== undefined) add({ where: 'e.ts < ?', params: [filter.to] });
   for (const [negate, values] of [[false, filter.include], [true, filter.exclude]] as const) {
     for (const [field, list] of Object.entries(values ?? {})) {
-      if (list && list.length > 0) add(fieldCondition(field as FilterField, list, negate));
+      if (list && list.length > 0) add(fieldCondition(field as FilterField, list, negate, options));
     }
   }
   if (filter.findings) add(findingCondition(filter.findings));

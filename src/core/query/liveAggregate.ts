@@ -1,5 +1,6 @@
 import type { Database, SqlValue } from 'sql.js';
-import { filterCondition, type EventFilter } from './filter';
+import type { EventFilter } from './filter';
+import { eventRowsCondition } from './scanHints';
 import { forEachRow } from './sqlRows';
 import type { SummaryTable } from './summaries';
 
@@ -13,7 +14,7 @@ const INSERT_BATCH = 200;
 export function aggregateInto(db: Database, def: SummaryTable, filter: EventFilter, table: string): void {
   const aggregates = def.aggregates(db);
   const width = def.keys.length;
-  const cond = filterCondition(filter);
+  const cond = eventRowsCondition(db, filter);
   // Few columns per row, since sql.js pays for each one: the sums (conditions) as the bits of one
   // integer, each min or max expression once, nothing for a count.
   const sums = aggregates.filter(([, kind]) => kind === 'sum');

@@ -1,5 +1,6 @@
 import type { Database, SqlValue } from 'sql.js';
 import { filterCondition, type EventFilter } from './filter';
+import { eventRowsCondition } from './scanHints';
 import { queryNumber, queryObjects, queryRows } from './sqlRows';
 import { rollupServes, TABLE_COLUMNS, type TableRow } from './timeline';
 
@@ -28,7 +29,7 @@ function rowsOf(db: Database, ids: readonly number[]): TableRow[] {
 
 /** The page after (or before) a row, in time order: keyset pagination on the (ts, file_id, line) index. */
 export function eventPageAfter(db: Database, filter: EventFilter, after: TableCursor | null, limit: number, backwards = false): TableRow[] {
-  const cond = filterCondition(filter);
+  const cond = eventRowsCondition(db, filter);
   const key = after ? [`(e.ts, e.file_id, e.line) ${backwards ? '<' : '>'} (?, ?, ?)`] : [];
   const params: SqlValue[] = after ? [after.ts, after.file_id, after.line] : [];
   const dir = backwards ? 'DESC' : 'ASC';
@@ -49,7 +50,10 @@ export function countBefore(db: Database, filter: EventFilter, ts: number): numb
   const to = Math.min(ts, filter.to ?? Infinity);
   const from = filter.from ?? -Infinity;
   if (to <= from) return 0;
-  if (!rollupServes(filter, MINUTE_MS)) return queryNumber(db, `SELECT count(*) FROM event_rows e WHERE e.ts < ? AND ${filterCondition(filter).where}`, [to, ...filterCondition(filter).params]);
+  if (!rollupServes(filter, MINUTE_MS)) {
+    const cond = eventRowsCondition(db, filter);
+    return queryNumber(db, `SELECT count(*) FROM event_rows e WHERE e.ts < ? AND ${cond.where}`, [to, ...cond.params]);
+  }
   const firstMinute = Number.isFinite(from) ? Math.ceil(from / MINUTE_MS) : -Number.MAX_SAFE_INTEGER;
   const endMinute = Math.floor(to / MINUTE_MS);
   const fields = filterCondition({ include: filter.include, exclude: filter.exclude });
@@ -71,7 +75,7 @@ export function countBefore(db: Database, filter: EventFilter, ts: number): numb
  */
 export function eventPageAt(db: Database, filter: EventFilter, offset: number, limit: number): TableRow[] {
   const plain = (f: EventFilter, skip: number): TableRow[] => {
-    const c = filterCondition(f);
+    const c = eventRowsCondition(db, f);
     const ids = queryRows(db, `SELECT e.id FROM event_rows e WHERE ${c.where} ORDER BY e.ts, e.file_id, e.line LIMIT ? OFFSET ?`, [...c.params, limit, skip]).rows;
     return rowsOf(db, ids.map((r) => Number(r[0])));
   };

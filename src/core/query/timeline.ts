@@ -1,5 +1,6 @@
 import type { Database, SqlValue } from 'sql.js';
 import { filterCondition, type EventFilter } from './filter';
+import { eventRowsCondition, scanOptions } from './scanHints';
 import { forEachRow, queryNumber, queryObjects, queryRows } from './sqlRows';
 
 /** Bucket widths the histogram picks from: the smallest that gives at most MAX_BUCKETS bars. */
@@ -91,7 +92,7 @@ function classifier(db: Database, stackBy: StackBy): { sql: string; columns: str
 
 /** First and last event time under a filter (null when nothing matches). */
 export function timeBounds(db: Database, filter: EventFilter = {}): { min: number; max: number } | null {
-  const cond = filterCondition(filter);
+  const cond = eventRowsCondition(db, filter);
   // Free text drives the query from the text index, never from the ts index: one pass for both.
   if (filter.text) {
     const [low, high] = queryRows(db, `SELECT min(e.ts), max(e.ts) FROM event_rows e WHERE ${cond.where}`, cond.params).rows[0] ?? [null, null];
@@ -150,8 +151,9 @@ export function histogram(
     total += n;
   };
   // Events are bucketed and classed here, not by a GROUP BY: SQLite would sort every row to group them.
+  const options = scanOptions(db, filter);
   const scan = (range: EventFilter): void => {
-    const cond = filterCondition({ ...filter, ...range });
+    const cond = filterCondition({ ...filter, ...range }, options);
     forEachRow(db, `SELECT e.ts, ${classes.columns} FROM event_rows e WHERE ${cond.where}`, cond.params, ([ts, a, b]) => {
       add(Math.floor((Number(ts) - start) / bucketMs), classes.classOf(a, b), 1);
     });
@@ -179,7 +181,7 @@ export function histogram(
 }
 
 export function countEvents(db: Database, filter: EventFilter = {}): number {
-  const cond = filterCondition(filter);
+  const cond = eventRowsCondition(db, filter);
   return queryNumber(db, `SELECT count(*) FROM event_rows e WHERE ${cond.where}`, cond.params);
 }
 
