@@ -1,7 +1,7 @@
-import type { Database } from 'sql.js';
+import type { Database, SqlValue } from 'sql.js';
 import type { EventFilter } from './filter';
 import { queryObjects } from './sqlRows';
-import { HOUR_MS, HOUR_SUMMARY, summarySource } from './summaries';
+import { HOUR_MS, HOUR_SUMMARY, summarySource, summaryStored } from './summaries';
 
 /** Which hours one source covers on one cluster and node, and the hours it is silent in between. */
 export interface CoverageLane {
@@ -30,11 +30,38 @@ export function hourGaps(hours: readonly number[]): { from: number; to: number }
 }
 
 /**
+ * The hour summary's rows under the filter. A time range is answered by the stored rows of the
+ * whole hours inside it, and by the events themselves only in the hours it cuts at either end
+ * (half a case: two hours of events grouped instead of half of them).
+ */
+function hourRows(db: Database, filter: EventFilter): { sql: string; params: SqlValue[] } {
+  const fields: EventFilter = { ...filter };
+  delete fields.from;
+  delete fields.to;
+  const { from, to } = filter;
+  const firstHour = from === undefined ? -Infinity : Math.ceil(from / HOUR_MS);
+  const endHour = to === undefined ? Infinity : Math.floor(to / HOUR_MS);
+  if ((from === undefined && to === undefined) || endHour <= firstHour || !summaryStored(db, HOUR_SUMMARY, fields)) return summarySource(db, HOUR_SUMMARY, filter);
+  const whole = summarySource(db, HOUR_SUMMARY, fields);
+  const params: SqlValue[] = [...whole.params, Number.isFinite(firstHour) ? firstHour : null, Number.isFinite(endHour) ? endHour : null];
+  const parts = [`SELECT * FROM (${whole.sql}) w WHERE w.hour >= coalesce(?, w.hour) AND w.hour < coalesce(?, w.hour + 1)`];
+  const edges: EventFilter[] = [];
+  if (from !== undefined && from < firstHour * HOUR_MS) edges.push({ ...filter, to: firstHour * HOUR_MS });
+  if (to !== undefined && endHour * HOUR_MS < to) edges.push({ ...filter, from: endHour * HOUR_MS });
+  for (const edge of edges) {
+    const cut = summarySource(db, HOUR_SUMMARY, edge);
+    parts.push(`SELECT * FROM (${cut.sql})`);
+    params.push(...cut.params);
+  }
+  return { sql: parts.join(' UNION ALL '), params };
+}
+
+/**
  * Coverage per cluster, node and source under the filter, by the hour: the absence of evidence
  * made visible (a missing rotation, an hour without audit events).
  */
 export function coverage(db: Database, filter: EventFilter): CoverageLane[] {
-  const src = summarySource(db, HOUR_SUMMARY, filter);
+  const src = hourRows(db, filter);
   const rows = queryObjects<{ cluster: string | null; node: string | null; source: string; hour: number; events: number; first: number; last: number; files: string }>(
     db,
     `WITH f AS (${src.sql}) SELECT c.value AS cluster, nd.value AS node, so.value AS source, f.hour, sum(f.n) AS events,
