@@ -37,6 +37,9 @@ test('cancelling an import keeps what was read, marked partial with its reason; 
   const progress = page.getByTestId('import-progress');
   await expect(progress).toBeVisible();
   await expect(page.getByTestId('import-bytes')).not.toHaveText(/^0 B/);
+  // The parse worker's first rows have been stored: the counters move.
+  await expect(page.getByTestId('import-events')).not.toHaveText(/^0 ·/);
+  await expect(page.getByTestId('import-lines')).not.toHaveText(/^0 ·/);
   await page.screenshot({ path: `${SCREENSHOTS}import-progress-1440x900.png` });
   await page.getByTestId('cancel-import').click();
 

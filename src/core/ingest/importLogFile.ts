@@ -81,26 +81,34 @@ function localReading(run: ImportRun, source: Source, fileId: number, result: Ou
 function offloadedReading(
   run: ImportRun, source: Source, fileId: number, result: Outcome, offload: ParseOffload, csvMappings: CsvMapping[],
 ): FileReading {
-  const job = run.store.packedJob();
+  const translation = run.store.packedJob();
   let merged = 0;
   let failure: unknown = null;
   let ended: ParseEnd | null = null;
-  const take = (counts: ParseEnd['counts']): void => {
-    Object.assign(result.counts, counts, { events: counts.events - merged, merged });
+  /** A batch's counts lag the lines already reported read; the end's counts are the file's own. */
+  const take = (counts: ParseEnd['counts'], final = false): void => {
+    const lines = final ? counts.lines : Math.max(counts.lines, result.counts.lines);
+    Object.assign(result.counts, counts, { lines, events: counts.events - merged, merged });
   };
-  const session = offload.open({ path: source.path, mtime: source.mtime, options: readOptions(run.options, source.path), csvMappings }, (batch: PackedBatch) => {
-    if (failure) return;
-    try {
-      merged += run.store.addPacked(fileId, job, batch);
-      take(batch.counts);
-    } catch (err) {
-      failure = err;
-    }
-  });
+  const job = { path: source.path, mtime: source.mtime, options: readOptions(run.options, source.path), csvMappings };
+  const session = offload.open(
+    job,
+    (batch: PackedBatch) => {
+      if (failure) return;
+      try {
+        merged += run.store.addPacked(fileId, translation, batch);
+        take(batch.counts);
+      } catch (err) {
+        failure = err;
+      }
+    },
+    // Progress between batches: lines read are exact at once; events follow with their batch.
+    (lines) => (result.counts.lines = Math.max(result.counts.lines, lines)),
+  );
   const settle = (end: ParseEnd): void => {
     if (failure) throw failure as Error;
     ended = end;
-    take(end.counts);
+    take(end.counts, true);
   };
   return {
     push: async (chunk) => {

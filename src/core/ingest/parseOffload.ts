@@ -33,7 +33,8 @@ export interface ParseEnd {
  * back packed, in order, to `onBatch`, on the thread that owns the case.
  */
 export interface ParseOffload {
-  open(job: ParseJob, onBatch: (batch: PackedBatch) => void): ParseSession;
+  /** `onLines`: lines read so far, after every chunk (batches come every few thousand events). */
+  open(job: ParseJob, onBatch: (batch: PackedBatch) => void, onLines?: (lines: number) => void): ParseSession;
 }
 
 export interface ParseSession {
@@ -96,6 +97,10 @@ export class PackedLogReader {
 
   push(chunk: Uint8Array): Promise<void> {
     return this.#reader.push(chunk);
+  }
+
+  get lines(): number {
+    return this.#counts.lines;
   }
 
   async end(): Promise<ParseEnd> {

@@ -12,7 +12,8 @@ export type ToParseWorker =
 export type FromParseWorker =
   | { type: 'ready' }
   | { type: 'batch'; batch: PackedBatch }
-  | { type: 'ack' }
+  /** A chunk was read: `lines` so far, for progress between batches. */
+  | { type: 'ack'; lines: number }
   | { type: 'ended'; end: ParseEnd }
   | { type: 'error'; message: string };
 
@@ -39,6 +40,7 @@ const IN_FLIGHT = 32;
  */
 export function parseWorkerClient(port: ParseWorkerPort): ParseWorker {
   let onBatch: ((batch: PackedBatch) => void) | null = null;
+  let onLines: ((lines: number) => void) | null = null;
   let inFlight = 0;
   let wake: (() => void) | null = null;
   let ending: { resolve(end: ParseEnd): void; reject(err: Error): void } | null = null;
@@ -61,6 +63,7 @@ export function parseWorkerClient(port: ParseWorkerPort): ParseWorker {
       } else if (msg.type === 'batch') {
         onBatch?.(msg.batch);
       } else if (msg.type === 'ack') {
+        onLines?.(msg.lines);
         inFlight--;
         wake?.();
       } else if (msg.type === 'ended') {
@@ -93,17 +96,19 @@ export function parseWorkerClient(port: ParseWorkerPort): ParseWorker {
       port.post(msg, []);
     }).finally(() => {
       onBatch = null;
+      onLines = null;
       inFlight = 0;
     });
   };
 
   return {
     ready,
-    open(job, batches): ParseSession {
+    open(job, batches, lines): ParseSession {
       if (onBatch) throw new Error('the parse worker reads one file at a time');
       if (dead) throw dead;
       failure = null;
       onBatch = batches;
+      onLines = lines ?? null;
       port.post({ type: 'open', job }, []);
       return {
         async push(chunk) {
@@ -144,7 +149,7 @@ export function parseWorkerServer(platform: Platform, post: (msg: FromParseWorke
     if (!reader) throw new Error(`parse worker: ${msg.type} without an open file`);
     if (msg.type === 'chunk') {
       await reader.push(msg.chunk);
-      post({ type: 'ack' }, []);
+      post({ type: 'ack', lines: reader.lines }, []);
     } else {
       const end = msg.type === 'end' ? await reader.end() : await reader.abandon(msg.reason);
       reader = null;
