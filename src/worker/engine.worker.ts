@@ -8,7 +8,7 @@ import { importFiles } from '../core/ingest/importFiles';
 import type { FileSummary } from '../core/model';
 import { filterCondition } from '../core/query/filter';
 import { queryNumber, queryObjects, queryRows } from '../core/query/sqlRows';
-import { countEvents, eventPage, eventRow, histogram, timeBounds } from '../core/query/timeline';
+import { countEvents, eventPage, eventRow, timelineOverview } from '../core/query/timeline';
 import { CaseFileError, CaseStore } from '../core/store/caseStore';
 import { recordImports } from '../core/findings/activityLog';
 import { caseSizeBytes, caseSizeProblem } from '../core/store/caseLimits';
@@ -144,9 +144,8 @@ const handlers: Handlers = {
 
   overview({ filter, stackBy }) {
     const db = currentStore().db;
-    // The histogram spans every matching event: its total is the count, and the bounds are asked once.
-    const bounds = timeBounds(db, filter);
-    const chart = histogram(db, filter, stackBy, undefined, bounds);
+    // The histogram spans every matching event: its total is the count.
+    const { histogram: chart, bounds } = timelineOverview(db, filter, stackBy);
     return { histogram: chart, matching: chart.total, total: countEvents(db, {}), bounds };
   },
 

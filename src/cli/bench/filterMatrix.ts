@@ -9,7 +9,7 @@ import { isEmptyFilter, pinned } from '../../core/query/pinned';
 import { queryNumber, queryRows } from '../../core/query/sqlRows';
 import { eventPageAt } from '../../core/query/tablePaging';
 import { textCondition } from '../../core/query/textSearch';
-import { countEvents, histogram, timeBounds } from '../../core/query/timeline';
+import { countEvents, timelineOverview } from '../../core/query/timeline';
 import { userPage, usersList } from '../../core/query/users';
 
 /**
@@ -27,8 +27,7 @@ type View = (db: Database, filter: EventFilter) => void;
 
 /** What the worker's overview runs, as the timeline asks it, plus the table's first page. */
 function timelineView(db: Database, filter: EventFilter): void {
-  const bounds = timeBounds(db, filter);
-  histogram(db, filter, 'activity', undefined, bounds);
+  timelineOverview(db, filter, 'activity');
   countEvents(db, {});
   eventPageAt(db, filter, 0, PAGE);
 }
@@ -57,8 +56,8 @@ export const PAGES: Record<string, { pick: (db: Database, f: EventFilter) => str
     pick: topIp,
     run: (db, f, ip) => {
       ipPage(db, f, ip, DEFAULT_INTERNAL_CIDRS);
-      const mine = pinned(f, 'src_ip', ip);
-      histogram(db, mine, 'activity', undefined, timeBounds(db, mine));
+      // The page asks the worker's overview for its chart, under the address pinned.
+      timelineOverview(db, pinned(f, 'src_ip', ip), 'activity');
     },
   },
 };

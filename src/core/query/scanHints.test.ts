@@ -1,7 +1,6 @@
 import type { SqlValue } from 'sql.js';
 import { describe, expect, it } from 'vitest';
-import { ensureAnalysisIndexes } from '../store/analysisIndexes';
-import { HOP_IP, investigationCase } from '../testing/investigationCase';
+import { analysedInvestigationCase, HOP_IP, PLAIN_HAS_IP } from '../testing/investigationCase';
 import { clustersOverview } from './clusters';
 import type { EventFilter } from './filter';
 import { busySourceIps } from './scanHints';
@@ -14,7 +13,7 @@ import { usersList } from './users';
 function plainWhere(filter: EventFilter): { where: string; params: SqlValue[] } {
   const parts: string[] = [];
   const params: SqlValue[] = [];
-  const hasIp = "(v.src_ip = ? OR EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(v.src_ips) THEN v.src_ips ELSE '[]' END) j WHERE j.value = ?))";
+  const hasIp = PLAIN_HAS_IP;
   for (const ip of filter.include?.src_ip ?? []) {
     parts.push(hasIp);
     params.push(ip, ip);
@@ -30,12 +29,9 @@ function plainWhere(filter: EventFilter): { where: string; params: SqlValue[] } 
 }
 
 describe('source-IP filters answered by scanning (a busy address) or through the indexes (a rare one)', async () => {
-  const { store } = await investigationCase();
+  const { store, half } = await analysedInvestigationCase();
   const db = store.db;
-  ensureAnalysisIndexes(db);
   const busy = '10.0.1.12';
-  const [min, max] = queryRows(db, 'SELECT min(ts), max(ts) FROM events').rows[0].map(Number);
-  const half = { from: min + Math.floor((max - min) / 4) + 12_345, to: max - Math.floor((max - min) / 4) };
   const filters: [string, EventFilter][] = [];
   for (const ip of [busy, HOP_IP]) {
     filters.push(

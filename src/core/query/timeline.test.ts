@@ -5,7 +5,9 @@ import { inputFromBytes } from '../ingest/input';
 import { generateAuditLines } from '../synth/auditGenerator';
 import { encode, newTestCase } from '../testing/helpers';
 import { queryNumber, queryRows } from './sqlRows';
-import { eventPage, histogram, pickBucketMs, countEvents } from './timeline';
+import { analysedInvestigationCase, HOP_IP, PLAIN_HAS_IP } from '../testing/investigationCase';
+import type { EventFilter } from './filter';
+import { eventPage, histogram, pickBucketMs, countEvents, timeBounds, timelineOverview } from './timeline';
 
 async function caseWith(lines: string[]) {
   const store = await newTestCase();
@@ -101,6 +103,43 @@ describe('histogram', () => {
 
   it('picks buckets so that no span draws more than 150 bars', () => {
     for (const span of [1, 999, 60_000, 3_600_000, 86_400_000 * 3, 86_400_000 * 400]) expect(span / pickBucketMs(span)).toBeLessThanOrEqual(150);
+  });
+});
+
+describe('timelineOverview', async () => {
+  const { store, half } = await analysedInvestigationCase();
+  const db = store.db;
+  const user = 'carol@example.com';
+  const hasIp = PLAIN_HAS_IP;
+  // [name, filter, the same in plain SQL over the events view, its parameters]
+  const cases: [string, EventFilter, string, (string | number)[]][] = [
+    ['every event (rollup)', {}, '1', []],
+    ['+2xx (rollup)', { include: { status_class: ['2xx'] } }, 'status_code >= 200 AND status_code < 300', []],
+    ['+user', { include: { user: [user] } }, 'user = ?', [user]],
+    ['-user', { exclude: { user: [user] } }, 'user IS NOT ?', [user]],
+    ['+busy ip +2xx', { include: { src_ip: ['10.0.1.12'], status_class: ['2xx'] } }, `${hasIp} AND status_code >= 200 AND status_code < 300`, ['10.0.1.12', '10.0.1.12']],
+    ['+hop ip', { include: { src_ip: [HOP_IP] } }, hasIp, [HOP_IP, HOP_IP]],
+    ['-busy ip', { exclude: { src_ip: ['10.0.1.12'] } }, `NOT ${hasIp}`, ['10.0.1.12', '10.0.1.12']],
+    ['half -user', { ...half, exclude: { user: [user] } }, `ts >= ${half.from} AND ts < ${half.to} AND user IS NOT ?`, [user]],
+    ['text', { text: 'carol' }, 'user = ?', [user]],
+    ['nothing', { include: { user: ['nobody'] } }, '0', []],
+  ];
+
+  it.each(cases)('gives the histogram and bounds that asking for each apart gives, and plain SQL counts: %s', (_, filter, where, params) => {
+    for (const stackBy of ['activity', 'status'] as const) {
+      const bounds = timeBounds(db, filter);
+      const overview = timelineOverview(db, filter, stackBy);
+      expect(overview).toEqual({ histogram: histogram(db, filter, stackBy, undefined, bounds), bounds });
+      const [n, low, high] = queryRows(db, `SELECT count(*), min(ts), max(ts) FROM events WHERE ${where}`, params).rows[0];
+      expect(overview.histogram.total).toBe(n);
+      expect(overview.bounds).toEqual(n ? { min: low, max: high } : null);
+      if (!n) continue;
+      const buckets = new Array<number>(overview.histogram.buckets).fill(0);
+      for (const [ts] of queryRows(db, `SELECT ts FROM events WHERE ${where}`, params).rows) buckets[Math.floor((Number(ts) - overview.histogram.start) / overview.histogram.bucketMs)]++;
+      const drawn = new Array<number>(overview.histogram.buckets).fill(0);
+      for (const s of overview.histogram.series) s.counts.forEach((c, i) => (drawn[i] += c));
+      expect(drawn).toEqual(buckets);
+    }
   });
 });
 

@@ -124,6 +124,44 @@ export function rollupServes(filter: EventFilter, bucketMs: number): boolean {
   return fields.every((f) => ROLLUP_FIELDS.includes(f));
 }
 
+/** Where the buckets of a histogram lie: the filter's range, else the span of its events. */
+interface BucketLayout {
+  from: number;
+  to: number;
+  start: number;
+  bucketMs: number;
+  buckets: number;
+}
+
+function bucketLayout(filter: EventFilter, bounds: { min: number; max: number }, minStepMs: number): BucketLayout {
+  const from = filter.from ?? bounds.min;
+  const to = filter.to ?? bounds.max + 1;
+  const bucketMs = pickBucketMs(Math.max(1, to - from), minStepMs);
+  const start = Math.floor(from / bucketMs) * bucketMs;
+  return { from, to, start, bucketMs, buckets: Math.max(1, Math.ceil((to - start) / bucketMs)) };
+}
+
+/** Counts per class and bucket, filled event by event or minute by minute. */
+function stacker(layout: BucketLayout): { add(bucket: number, key: string, n: number): void; histogram(stackBy: StackBy): Histogram } {
+  const byKey = new Map<string, number[]>();
+  let total = 0;
+  return {
+    add(bucket, key, n) {
+      let counts = byKey.get(key);
+      if (!counts) byKey.set(key, (counts = new Array<number>(layout.buckets).fill(0)));
+      counts[Math.min(layout.buckets - 1, bucket)] += n;
+      total += n;
+    },
+    histogram(stackBy) {
+      const order: readonly string[] = stackBy === 'status' ? STATUS_CLASSES : ACTIVITY_CLASSES;
+      const series = order.filter((k) => byKey.has(k)).map((key) => ({ key, counts: byKey.get(key) as number[] }));
+      return { start: layout.start, bucketMs: layout.bucketMs, buckets: layout.buckets, series, total };
+    },
+  };
+}
+
+const emptyHistogram = (filter: EventFilter): Histogram => ({ start: filter.from ?? 0, bucketMs: 60_000, buckets: 0, series: [], total: 0 });
+
 /** Events over time, bucketed automatically for the filter's span, stacked by activity or status class. */
 export function histogram(
   db: Database,
@@ -134,28 +172,20 @@ export function histogram(
 ): Histogram {
   // The caller may know the bounds already (the overview shows them too).
   const bounds = knownBounds === undefined ? timeBounds(db, filter) : knownBounds;
-  if (!bounds) return { start: filter.from ?? 0, bucketMs: 60_000, buckets: 0, series: [], total: 0 };
+  if (!bounds) return emptyHistogram(filter);
   const from = filter.from ?? bounds.min;
   const to = filter.to ?? bounds.max + 1;
   const dense = rollupServes(filter, MINUTE_MS) && rollupCount(db, from, to) > maxScannedEvents;
-  const bucketMs = pickBucketMs(Math.max(1, to - from), dense ? MINUTE_MS : 0);
-  const start = Math.floor(from / bucketMs) * bucketMs;
-  const buckets = Math.max(1, Math.ceil((to - start) / bucketMs));
+  const layout = bucketLayout(filter, bounds, dense ? MINUTE_MS : 0);
+  const { start, bucketMs } = layout;
   const classes = classifier(db, stackBy);
-  const byKey = new Map<string, number[]>();
-  let total = 0;
-  const add = (bucket: number, key: string, n: number): void => {
-    let counts = byKey.get(key);
-    if (!counts) byKey.set(key, (counts = new Array<number>(buckets).fill(0)));
-    counts[Math.min(buckets - 1, bucket)] += n;
-    total += n;
-  };
+  const stack = stacker(layout);
   // Events are bucketed and classed here, not by a GROUP BY: SQLite would sort every row to group them.
   const options = scanOptions(db, filter);
   const scan = (range: EventFilter): void => {
     const cond = filterCondition({ ...filter, ...range }, options);
     forEachRow(db, `SELECT e.ts, ${classes.columns} FROM event_rows e WHERE ${cond.where}`, cond.params, ([ts, a, b]) => {
-      add(Math.floor((Number(ts) - start) / bucketMs), classes.classOf(a, b), 1);
+      stack.add(Math.floor((Number(ts) - start) / bucketMs), classes.classOf(a, b), 1);
     });
   };
   if (rollupServes(filter, bucketMs)) {
@@ -169,15 +199,44 @@ export function histogram(
        WHERE e.minute >= ? AND e.minute < ? AND ${fields.where} GROUP BY b, k`,
       [start, bucketMs, firstMinute, endMinute, ...fields.params],
     ).rows;
-    for (const [bucket, key, n] of minutes) if (n) add(Number(bucket), String(key), Number(n));
+    for (const [bucket, key, n] of minutes) if (n) stack.add(Number(bucket), String(key), Number(n));
     if (from < firstMinute * MINUTE_MS) scan({ from, to: Math.min(to, firstMinute * MINUTE_MS) });
     if (endMinute * MINUTE_MS < to && endMinute * MINUTE_MS >= from) scan({ from: endMinute * MINUTE_MS, to });
   } else {
     scan({ from, to });
   }
-  const order: readonly string[] = stackBy === 'status' ? STATUS_CLASSES : ACTIVITY_CLASSES;
-  const series = order.filter((k) => byKey.has(k)).map((key) => ({ key, counts: byKey.get(key) as number[] }));
-  return { start, bucketMs, buckets, series, total };
+  return stack.histogram(stackBy);
+}
+
+/**
+ * The histogram and the first and last matching event, as the timeline shows them. A filter the
+ * minute rollup cannot express is answered by a scan of every matching event anyway: the bounds
+ * come from that same pass, instead of two queries of their own before it.
+ */
+export function timelineOverview(db: Database, filter: EventFilter, stackBy: StackBy = 'activity'): { histogram: Histogram; bounds: { min: number; max: number } | null } {
+  if (rollupServes(filter, MINUTE_MS)) {
+    const bounds = timeBounds(db, filter);
+    return { histogram: histogram(db, filter, stackBy, MAX_SCANNED_EVENTS, bounds), bounds };
+  }
+  const classes = classifier(db, stackBy);
+  const times: number[] = [];
+  const keys: string[] = [];
+  const cond = eventRowsCondition(db, filter);
+  forEachRow(db, `SELECT e.ts, ${classes.columns} FROM event_rows e WHERE ${cond.where}`, cond.params, ([ts, a, b]) => {
+    times.push(Number(ts));
+    keys.push(classes.classOf(a, b));
+  });
+  if (times.length === 0) return { histogram: emptyHistogram(filter), bounds: null };
+  let min = Infinity;
+  let max = -Infinity;
+  for (const ts of times) {
+    if (ts < min) min = ts;
+    if (ts > max) max = ts;
+  }
+  const layout = bucketLayout(filter, { min, max }, 0);
+  const stack = stacker(layout);
+  for (let i = 0; i < times.length; i++) stack.add(Math.floor((times[i] - layout.start) / layout.bucketMs), keys[i], 1);
+  return { histogram: stack.histogram(stackBy), bounds: { min, max } };
 }
 
 export function countEvents(db: Database, filter: EventFilter = {}): number {

@@ -1,5 +1,7 @@
 import { importFiles } from '../ingest/importFiles';
 import { inputFromBytes } from '../ingest/input';
+import { queryRows } from '../query/sqlRows';
+import { ensureAnalysisIndexes } from '../store/analysisIndexes';
 import type { CaseStore } from '../store/caseStore';
 import { generateAuditLines } from '../synth/auditGenerator';
 import { encode, newTestCase } from './helpers';
@@ -69,6 +71,18 @@ export async function investigationCase(): Promise<{ store: CaseStore; events: E
     inputFromBytes('prod-eu-1/nodes/wk-1/auth.log', encode(auth)),
   ]);
   return { store, events };
+}
+
+/** A source IP filter in plain SQL over the events view (two parameters: the address twice), for reference answers. */
+export const PLAIN_HAS_IP = "(src_ip = ? OR EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(src_ips) THEN src_ips ELSE '[]' END) j WHERE j.value = ?))";
+
+/** The case with its analysis indexes built, and the middle half of its span (off minute edges, as the filter matrix cuts it). */
+export async function analysedInvestigationCase(): Promise<{ store: CaseStore; events: ExpectedEvent[]; half: { from: number; to: number } }> {
+  const { store, events } = await investigationCase();
+  ensureAnalysisIndexes(store.db);
+  const [min, max] = queryRows(store.db, 'SELECT min(ts), max(ts) FROM events').rows[0].map(Number);
+  const quarter = Math.floor((max - min) / 4);
+  return { store, events, half: { from: min + quarter + 12_345, to: max - quarter } };
 }
 
 /** Counts of `key` over events, as a plain object. */
