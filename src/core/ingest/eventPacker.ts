@@ -1,8 +1,7 @@
 import type { NormalizedEvent } from '../model';
-import type { Platform } from '../platform/platform';
 import type { FileCounts } from '../store/caseStore';
 import { fieldAt, INTERNED_COLUMNS, NUMBER_COLUMNS, TEXT_COLUMNS, type PackedBatch } from '../store/packedRows';
-import { RawBlockGatherer, type CompressedBlock } from '../store/rawBlocks';
+import { RawBlockGatherer } from '../store/rawBlocks';
 import type { RecordSink } from './logFileReader';
 
 /** Events gathered before a batch is handed over. */
@@ -61,8 +60,8 @@ export class EventPacker implements RecordSink {
   #rawRefs = new Growing((n) => new Int32Array(n));
   #rejects: PackedBatch['rejects'] = [];
 
-  constructor(platform: Platform, counts: FileCounts, emit: (batch: PackedBatch) => void) {
-    this.#raw = new RawBlockGatherer(platform);
+  constructor(counts: FileCounts, emit: (batch: PackedBatch) => void) {
+    this.#raw = new RawBlockGatherer();
     this.#counts = counts;
     this.#emit = emit;
   }
@@ -114,16 +113,17 @@ export class EventPacker implements RecordSink {
     return id;
   }
 
-  async flush(): Promise<void> {
-    if (this.#count >= BATCH_EVENTS) this.#send(await this.#raw.take(false));
+  flush(): Promise<void> {
+    if (this.#count >= BATCH_EVENTS) this.#send(false);
+    return Promise.resolve();
   }
 
   /** Hands over everything gathered, the last raw block included: call at the end of the file. */
-  async flushAll(): Promise<void> {
-    this.#send(await this.#raw.take(true));
+  flushAll(): void {
+    this.#send(true);
   }
 
-  #send(blocks: CompressedBlock[]): void {
+  #send(all: boolean): void {
     const batch: PackedBatch = {
       strings: this.#newStrings,
       firstStringId: this.#firstNewId,
@@ -135,8 +135,7 @@ export class EventPacker implements RecordSink {
       textLengths: this.#textLengths.take(),
       auditIds: this.#auditIds,
       raw: this.#rawRefs.take(),
-      // A compressed block may sit in a shared pool buffer: only a block owning its buffer is transferred.
-      blocks: blocks.map((b) => (b.data.byteLength === b.data.buffer.byteLength ? b : { id: b.id, data: b.data.slice() })),
+      rawBlocks: this.#raw.takeSealed(all),
       rejects: this.#rejects,
       counts: { ...this.#counts },
     };
