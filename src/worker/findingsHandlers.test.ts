@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { EventFilter } from '../core/query/filter';
+import { queryRows } from '../core/query/sqlRows';
 import { caseWithEvents, seconds } from '../core/testing/findingsFixture';
+import { analysedInvestigationCase, PLAIN_HAS_IP } from '../core/testing/investigationCase';
 import type { CaseStore } from '../core/store/caseStore';
 import { findingsHandlers } from './findingsHandlers';
 import type { ExportChunk } from './findingsProtocol';
@@ -41,6 +44,21 @@ describe('findings handlers (worker)', () => {
     const h = host(store);
     expect(await h.filteredEventIds({ id: 1, filter: {}, limit: 10 })).toEqual({ ids: [1, 2, 3, 4, 5], total: 5 });
     expect(await h.filteredEventIds({ id: 1, filter: {}, limit: 4 })).toEqual({ ids: null, total: 5 });
+  });
+
+  it('selects the events plain SQL over the events view selects, busy values included and excluded', async () => {
+    const { store } = await analysedInvestigationCase();
+    const h = host(store);
+    const cases: [EventFilter, string, string[]][] = [
+      [{ include: { src_ip: ['10.0.1.12'], source: ['kube-audit'] } }, `${PLAIN_HAS_IP} AND source = 'kube-audit'`, ['10.0.1.12', '10.0.1.12']],
+      [{ include: { source: ['kube-audit'], user: ['carol@example.com'] } }, "source = 'kube-audit' AND user = ?", ['carol@example.com']],
+      [{ include: { source: ['kube-audit'] }, exclude: { src_ip: ['10.0.1.12'] } }, `source = 'kube-audit' AND NOT ${PLAIN_HAS_IP}`, ['10.0.1.12', '10.0.1.12']],
+    ];
+    for (const [filter, where, params] of cases) {
+      const ids = queryRows(store.db, `SELECT id FROM events WHERE ${where} ORDER BY ts, file_id, line`, params).rows.map((r) => Number(r[0]));
+      expect(await h.filteredEventIds({ id: 1, filter, limit: 5000 })).toEqual({ ids, total: ids.length });
+      expect(await h.filteredEventIds({ id: 1, filter, limit: 10 })).toEqual({ ids: null, total: ids.length });
+    }
   });
 
   it('keeps the last view in the case', async () => {

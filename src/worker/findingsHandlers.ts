@@ -8,7 +8,7 @@ import { evidenceRows, type EvidenceRow } from '../core/findings/evidence';
 import { deleteFinding, findingMarks, listFindings, markFinding, tagsInUse, toggleStar, updateFinding } from '../core/findings/findingsStore';
 import { eventsCsvChunks, type CsvChunk } from '../core/export/eventsCsv';
 import { timesketchEventChunks, timesketchFindings } from '../core/export/timesketch';
-import { filterCondition } from '../core/query/filter';
+import { eventRowsCondition } from '../core/query/scanHints';
 import { queryNumber, queryRows } from '../core/query/sqlRows';
 import { caseSizeBytes, caseSizeProblem } from '../core/store/caseLimits';
 import type { CaseStore } from '../core/store/caseStore';
@@ -47,7 +47,7 @@ export function findingsHandlers(host: FindingsHost): Handlers {
     findingMarks: ({ eventIds }) => ({ marks: findingMarks(db(), eventIds) }),
 
     filteredEventIds({ filter, limit }) {
-      const cond = filterCondition(filter);
+      const cond = eventRowsCondition(db(), filter);
       const total = queryNumber(db(), `SELECT count(*) FROM event_rows e WHERE ${cond.where}`, cond.params);
       if (total > limit) return { ids: null, total };
       const { rows } = queryRows(db(), `SELECT e.id FROM event_rows e WHERE ${cond.where} ORDER BY e.ts, e.file_id, e.line`, cond.params);
@@ -64,7 +64,7 @@ export function findingsHandlers(host: FindingsHost): Handlers {
     exportActivity: ({ bom }) => ({ text: activityCsv(db(), { bom }) }),
 
     async exportEvents({ id, filter, format }) {
-      const cond = filterCondition(filter);
+      const cond = eventRowsCondition(db(), filter);
       const total = queryNumber(db(), `SELECT count(*) FROM event_rows e WHERE ${cond.where}`, cond.params);
       const chunks: Iterable<CsvChunk> = format === 'timesketch' ? timesketchEventChunks(db(), cond) : eventsCsvChunks(db(), cond, { bom: format === 'csv-excel' });
       let rows = 0;

@@ -3,7 +3,7 @@ import { markFinding } from '../../core/findings/findingsStore';
 import { DEFAULT_INTERNAL_CIDRS } from '../../core/net/cidr';
 import { clustersOverview } from '../../core/query/clusters';
 import type { EventFilter, FieldValues, FilterField } from '../../core/query/filter';
-import { filterCondition } from '../../core/query/filter';
+import { eventRowsCondition } from '../../core/query/scanHints';
 import { ipPage, ipsList } from '../../core/query/ips';
 import { isEmptyFilter, pinned } from '../../core/query/pinned';
 import { queryNumber, queryRows } from '../../core/query/sqlRows';
@@ -43,7 +43,7 @@ export const VIEWS: Record<string, View> = {
   clusters: (db, f) => clustersOverview(db, f),
   findings_selection: (db, f) => {
     if (isEmptyFilter(f)) return;
-    const cond = filterCondition(f);
+    const cond = eventRowsCondition(db, f);
     const total = queryNumber(db, `SELECT count(*) FROM event_rows e WHERE ${cond.where}`, cond.params);
     if (total <= MAX_SELECTION) queryRows(db, `SELECT e.id FROM event_rows e WHERE ${cond.where} ORDER BY e.ts, e.file_id, e.line`, cond.params);
   },

@@ -38,18 +38,19 @@ export interface SqlCondition {
 /** How a condition over `event_rows` should be answered (scanHints.ts decides, from the case). */
 export interface ConditionOptions {
   /**
-   * The source IPs match too many events to fetch them one by one through the two source-IP
-   * indexes: match them while scanning instead (the narrow covering index, in time order).
+   * Included fields whose values match too many events to fetch them one by one through their
+   * index: a unary + keeps SQLite off that index, and they are matched while scanning instead.
    */
-  scanSourceIps?: boolean;
+  scan?: ReadonlySet<FilterField>;
 }
 
 function fieldCondition(field: FilterField, values: readonly string[], negate: boolean, options: ConditionOptions): SqlCondition {
   if (!(FILTER_FIELDS as readonly string[]).includes(field)) throw new Error(`unknown filter field ${field}`);
   if (field === 'status_class') return statusClassCondition(values, negate);
-  if (field === 'src_ip') return srcIpCondition(values, negate, options.scanSourceIps ?? false);
+  const scan = options.scan?.has(field) ?? false;
+  if (field === 'src_ip') return srcIpCondition(values, negate, scan);
   // The strings table resolves values to ids once; the events are then matched on integers.
-  const inList = `e.${field}_id IN (SELECT id FROM strings WHERE value IN (${values.map(() => '?').join(', ')}))`;
+  const inList = `${scan ? '+' : ''}e.${field}_id IN (SELECT id FROM strings WHERE value IN (${values.map(() => '?').join(', ')}))`;
   return { where: negate ? `(e.${field}_id IS NULL OR NOT ${inList})` : inList, params: [...values] };
 }
 

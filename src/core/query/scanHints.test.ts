@@ -2,8 +2,8 @@ import type { SqlValue } from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { analysedInvestigationCase, HOP_IP, PLAIN_HAS_IP } from '../testing/investigationCase';
 import { clustersOverview } from './clusters';
-import type { EventFilter } from './filter';
-import { busySourceIps } from './scanHints';
+import type { EventFilter, FilterField } from './filter';
+import { busyValues } from './scanHints';
 import { queryNumber, queryRows } from './sqlRows';
 import { countBefore, eventPageAfter, eventPageAt } from './tablePaging';
 import { countEvents, histogram, timeBounds } from './timeline';
@@ -13,22 +13,29 @@ import { usersList } from './users';
 function plainWhere(filter: EventFilter): { where: string; params: SqlValue[] } {
   const parts: string[] = [];
   const params: SqlValue[] = [];
-  const hasIp = PLAIN_HAS_IP;
-  for (const ip of filter.include?.src_ip ?? []) {
-    parts.push(hasIp);
-    params.push(ip, ip);
+  for (const [negate, fields] of [[false, filter.include], [true, filter.exclude]] as const) {
+    for (const [field, values] of Object.entries(fields ?? {})) {
+      for (const value of values ?? []) {
+        const not = negate ? 'NOT ' : '';
+        if (field === 'status_class') {
+          // The tests filter on 2xx only.
+          parts.push(`${not}coalesce(v.status_code >= 200 AND v.status_code < 300, 0)`);
+        } else if (field === 'src_ip') {
+          parts.push(`${not}${PLAIN_HAS_IP}`);
+          params.push(value, value);
+        } else {
+          parts.push(negate ? `v.${field} IS NOT ?` : `v.${field} = ?`);
+          params.push(value);
+        }
+      }
+    }
   }
-  for (const ip of filter.exclude?.src_ip ?? []) {
-    parts.push(`NOT ${hasIp}`);
-    params.push(ip, ip);
-  }
-  if (filter.include?.status_class) parts.push('v.status_code >= 200 AND v.status_code < 300');
   if (filter.from !== undefined) parts.push(`v.ts >= ${filter.from}`);
   if (filter.to !== undefined) parts.push(`v.ts < ${filter.to}`);
   return { where: parts.join(' AND ') || '1', params };
 }
 
-describe('source-IP filters answered by scanning (a busy address) or through the indexes (a rare one)', async () => {
+describe('filters answered by scanning (a busy value) or through their index (a rare one)', async () => {
   const { store, half } = await analysedInvestigationCase();
   const db = store.db;
   const busy = '10.0.1.12';
@@ -42,16 +49,28 @@ describe('source-IP filters answered by scanning (a busy address) or through the
       [`-${ip} +2xx half`, { ...half, include: { status_class: ['2xx'] }, exclude: { src_ip: [ip] } }],
     );
   }
+  // The API's source holds nearly every event, carol a few; the SSH log's source a handful.
+  filters.push(
+    ['+kube-audit', { include: { source: ['kube-audit'] } }],
+    ['+kube-audit +carol', { include: { source: ['kube-audit'], user: ['carol@example.com'] } }],
+    ['+kube-audit -carol half', { ...half, include: { source: ['kube-audit'] }, exclude: { user: ['carol@example.com'] } }],
+    ['+kube-audit +busy ip +2xx', { include: { source: ['kube-audit'], src_ip: [busy], status_class: ['2xx'] } }],
+    ['-kube-audit', { exclude: { source: ['kube-audit'] } }],
+  );
 
-  it('tells a busy address (a fifth of the events or more) from a rare one', () => {
+  it('tells a busy value (a fifth of the events or more) from a rare one', () => {
     const total = queryNumber(db, 'SELECT count(*) FROM events');
-    for (const ip of [busy, HOP_IP, '198.51.100.20']) {
-      const { where, params } = plainWhere({ include: { src_ip: [ip] } });
+    const values: [FilterField, string][] = [['src_ip', busy], ['src_ip', HOP_IP], ['src_ip', '198.51.100.20'], ['source', 'kube-audit'], ['source', 'authlog'], ['user', 'carol@example.com']];
+    for (const [field, value] of values) {
+      const { where, params } = plainWhere({ include: { [field]: [value] } });
       const n = queryNumber(db, `SELECT count(*) FROM events v WHERE ${where}`, params);
-      expect(busySourceIps(db, [ip]), ip).toBe(n >= total * 0.2);
+      expect(busyValues(db, field, [value]), value).toBe(n >= total * 0.2);
     }
-    expect(busySourceIps(db, [busy])).toBe(true);
-    expect(busySourceIps(db, [HOP_IP])).toBe(false);
+    expect(busyValues(db, 'src_ip', [busy])).toBe(true);
+    expect(busyValues(db, 'src_ip', [HOP_IP])).toBe(false);
+    expect(busyValues(db, 'source', ['kube-audit'])).toBe(true);
+    // A field without an index of its own is never fetched through one.
+    expect(busyValues(db, 'cluster', ['prod-eu-1'])).toBe(false);
   });
 
   it.each(filters)('counts, bounds, buckets and classes as plain SQL does: %s', (_, filter) => {
