@@ -29,6 +29,10 @@ function writeDrop(dir: string): { map: string } {
   const cut = gzipSync(`${lines.slice(0, 3000).join('\n')}\n`);
   writeFileSync(join(dir, 'cut.log.gz'), cut.subarray(0, Math.floor(cut.length * 0.6)));
   copyFileSync(join(REPO_ROOT, 'src/core/ingest/fixtures/vpn-sessions-eastern.csv'), join(dir, 'vpn.csv'));
+  // UTF-16 with its BOM, binary data, an empty file.
+  writeFileSync(join(dir, 'audit-utf16.log'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${lines.slice(0, 50).join('\r\n')}\r\n`, 'utf16le')]));
+  writeFileSync(join(dir, 'core.bin'), Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 7919) % 256)));
+  writeFileSync(join(dir, 'empty.log'), '');
   const map = join(temp.dir, 'vpn-map.json');
   writeFileSync(map, JSON.stringify({ name: 'vpn', columns: { time: 'When', user: 'Who', src_ip: 'From', action: 'What' } }));
   return { map };
@@ -71,6 +75,11 @@ describe('parsing in the CLI worker thread', () => {
     expect(worker.files.some((f) => f[10] === 'partial')).toBe(true);
     expect(worker.files.some((f) => Number(f[7]) > 1000)).toBe(true);
     expect(worker.rejects.length).toBeGreaterThan(5);
+    const file = (name: string): unknown[] | undefined => worker.files.find((f) => String(f[1]).endsWith(name));
+    const [lines, events, merged, rejected, blank, status] = file('audit-utf16.log')?.slice(5, 11) ?? [];
+    expect({ lines, kept: Number(events) + Number(merged), rejected, blank, status }).toEqual({ lines: 50, kept: 50, rejected: 0, blank: 0, status: 'complete' });
+    expect(file('core.bin')?.slice(10, 12)).toEqual(['skipped', expect.stringMatching(/^binary data/)]);
+    expect(file('empty.log')?.slice(10, 12)).toEqual(['skipped', 'empty file']);
     const thread = (await contents(join(temp.dir, 'thread.sqlite'))) as typeof worker;
     // Part by part, so that a difference names its part.
     for (const part of ['files', 'rejects', 'events', 'raws', 'minutes'] as const) expect({ [part]: worker[part] }).toEqual({ [part]: thread[part] });
