@@ -108,6 +108,17 @@ export const CLUSTER_FACTS: SummaryTable = {
   filterable: [],
 };
 
+/**
+ * Never stored: under a filter the actor and activity tables cannot answer, a user's page groups
+ * the events once by the keys of both (their columns, by the same names), not once for each.
+ */
+export const USER_FACTS: SummaryTable = {
+  table: 'user_facts',
+  keys: [...ACTOR_SUMMARY.keys, ['namespace_id', 'e.namespace_id'], ['verb_id', 'e.verb_id'], ['resource_id', 'e.resource_id']],
+  aggregates: (db) => ACTOR_SUMMARY.aggregates(db),
+  filterable: [],
+};
+
 /** Whether the stored table of `def` answers this filter now (else the events are grouped live). */
 export function summaryStored(db: Database, def: SummaryTable, filter: EventFilter): boolean {
   return storedServes(def, filter) && summariesFresh(db, def);

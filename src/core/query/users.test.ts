@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ensureAnalysisIndexes } from '../store/analysisIndexes';
-import { countBy, investigationCase, type ExpectedEvent } from '../testing/investigationCase';
+import { analysedInvestigationCase, countBy, investigationCase, PLAIN_HAS_IP, type ExpectedEvent } from '../testing/investigationCase';
 import type { EventFilter } from './filter';
 import { identityKind } from './identityKind';
+import { queryRows } from './sqlRows';
 import { summarySource, ACTOR_SUMMARY } from './summaries';
 import { userPage, usersList } from './users';
 
@@ -104,5 +105,34 @@ describe('userPage', () => {
     const fresh = page.ips.filter((r) => r.isNew).map((r) => r.ip);
     expect(fresh).toEqual([...firstUse].filter(([, ts]) => ts >= from).map(([ip]) => ip));
     expect(fresh.length).toBe(1);
+  });
+
+  it.each([
+    ['half the case', (h: { from: number; to: number }): EventFilter => h, (h: { from: number; to: number }) => `ts >= ${h.from} AND ts < ${h.to}`],
+    ['free text', (): EventFilter => ({ text: 'pods' }), () => `events.id IN (SELECT docid FROM event_fts WHERE event_fts MATCH '"pods"')`],
+    ['-namespace (fact summary)', (): EventFilter => ({ exclude: { namespace: ['kube-system'] } }), () => "namespace IS NOT 'kube-system'"],
+    ['+name, -busy ip, half', (h: { from: number; to: number }): EventFilter => ({ ...h, include: { name: ['secret-12'] }, exclude: { src_ip: ['10.0.1.12'] } }),
+      (h: { from: number; to: number }) => `ts >= ${h.from} AND ts < ${h.to} AND name = 'secret-12' AND NOT ${PLAIN_HAS_IP.replaceAll('?', "'10.0.1.12'")}`],
+  ])('answers a filter the stored summaries cannot, as plain SQL over the events view does: %s', async (_, filterOf, whereOf) => {
+    const { store, half } = await analysedInvestigationCase();
+    const db = store.db;
+    const filter = filterOf(half);
+    for (const user of ['alice@example.com', 'carol@example.com']) {
+      const where = `user = '${user}' AND ${whereOf(half)}`;
+      const page = userPage(db, filter, user);
+      const [events, first, last, denied] = queryRows(db, `SELECT count(*), min(ts), max(ts), sum(status_code IN (401, 403)) FROM events WHERE ${where}`).rows[0];
+      if (!events) {
+        expect(page.user).toBeNull();
+        continue;
+      }
+      expect(page.user).toMatchObject({ user, events, first, last, denied });
+      const counts = (column: string): Record<string, number> =>
+        Object.fromEntries(queryRows(db, `SELECT ${column}, count(*) FROM events WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 12`).rows.map(([k, n]) => [String(k), Number(n)]));
+      expect(Object.fromEntries(page.verbs.map((v) => [String(v.value), v.events]))).toEqual(counts('verb'));
+      expect(Object.fromEntries(page.resources.map((v) => [String(v.value), v.events]))).toEqual(counts('resource'));
+      expect(Object.fromEntries(page.clusters.map((v) => [String(v.value), v.events]))).toEqual(counts('cluster'));
+      const ips = queryRows(db, `SELECT j.value, count(*) FROM events, json_each(CASE WHEN json_valid(src_ips) THEN src_ips ELSE json_array(src_ip) END) j WHERE ${where} GROUP BY 1`).rows;
+      expect(Object.fromEntries(page.ips.map((r) => [r.ip, r.events]))).toEqual(Object.fromEntries(ips));
+    }
   });
 });

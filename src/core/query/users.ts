@@ -4,7 +4,7 @@ import { identityKind, loginNames, type IdentityKind } from './identityKind';
 import { pinned } from './pinned';
 import { EXPAND_SOURCE_IPS } from './sourceIps';
 import { queryObjects } from './sqlRows';
-import { ACTIVITY_SUMMARY, ACTOR_SUMMARY, idList, SSH_FAIL_ACTIONS, SSH_OK_ACTIONS, summarySource } from './summaries';
+import { ACTIVITY_SUMMARY, ACTOR_SUMMARY, idList, SSH_FAIL_ACTIONS, SSH_OK_ACTIONS, summarySource, summaryStored, USER_FACTS, type SummaryTable } from './summaries';
 
 /** One identity of the Users view under the current filter. */
 export interface UserRow {
@@ -28,7 +28,12 @@ const USER_LIMIT = 5000;
 
 /** Every user under the filter, busiest first. */
 export function usersList(db: Database, filter: EventFilter, limit = USER_LIMIT): UserRow[] {
-  const src = summarySource(db, ACTOR_SUMMARY, filter);
+  return userRows(db, ACTOR_SUMMARY, filter, limit);
+}
+
+/** The users list from the rows of `def`: the actor summary, or any summary with its columns and more keys. */
+function userRows(db: Database, def: SummaryTable, filter: EventFilter, limit: number): UserRow[] {
+  const src = summarySource(db, def, filter);
   const authlog = idList(db, ['authlog']);
   const rows = queryObjects<Record<string, SqlValue>>(
     db,
@@ -98,8 +103,8 @@ export interface UserPage {
 
 const DAY_MS = 86_400_000;
 
-function topCounts(db: Database, filter: EventFilter, column: 'verb_id' | 'resource_id' | 'cluster_id', limit = 12): CountRow[] {
-  const src = summarySource(db, ACTIVITY_SUMMARY, filter);
+function topCounts(db: Database, def: SummaryTable, filter: EventFilter, column: 'verb_id' | 'resource_id' | 'cluster_id', limit = 12): CountRow[] {
+  const src = summarySource(db, def, filter);
   return queryObjects<{ value: string | null; events: number }>(
     db,
     `WITH f AS (${src.sql}) SELECT s.value AS value, sum(f.n) AS events FROM f LEFT JOIN strings s ON s.id = f.${column}
@@ -108,8 +113,8 @@ function topCounts(db: Database, filter: EventFilter, column: 'verb_id' | 'resou
   );
 }
 
-function userIps(db: Database, filter: EventFilter): { ip: string; events: number; first: number; last: number }[] {
-  const src = summarySource(db, ACTOR_SUMMARY, filter);
+function userIps(db: Database, def: SummaryTable, filter: EventFilter): { ip: string; events: number; first: number; last: number }[] {
+  const src = summarySource(db, def, filter);
   return queryObjects(
     db,
     `WITH f AS (${src.sql}) SELECT ip, sum(n) AS events, min(first_ts) AS first, max(last_ts) AS last
@@ -139,10 +144,13 @@ function sshLogins(db: Database, filter: EventFilter, user: string): SshLogin[] 
  */
 export function userPage(db: Database, filter: EventFilter, user: string, zoneOffsetMs = 0): UserPage {
   const mine = pinned(filter, 'user', user);
-  const row = usersList(db, mine, 1)[0] ?? null;
+  // The stored summaries when they answer the filter; else one live grouping for all of the page.
+  const stored = [ACTOR_SUMMARY, ACTIVITY_SUMMARY].every((def) => summaryStored(db, def, mine));
+  const [actor, activity] = stored ? [ACTOR_SUMMARY, ACTIVITY_SUMMARY] : [USER_FACTS, USER_FACTS];
+  const row = userRows(db, actor, mine, 1)[0] ?? null;
   if (!row) return { user: null, heatmap: [], verbs: [], resources: [], clusters: [], ips: [], sshLogins: [], baselineEnd: null };
   const everFilter = pinned({}, 'user', user);
-  const ever = new Map(userIps(db, everFilter).map((r) => [r.ip, r.first]));
+  const ever = new Map(userIps(db, ACTOR_SUMMARY, everFilter).map((r) => [r.ip, r.first]));
   const firstEver = Math.min(...ever.values());
   const baselineEnd = filter.from ?? (Number.isFinite(firstEver) ? (Math.floor(firstEver / DAY_MS) + 1) * DAY_MS : null);
   // The (user_id, ts) index alone answers this: no event row is read.
@@ -155,10 +163,10 @@ export function userPage(db: Database, filter: EventFilter, user: string, zoneOf
   return {
     user: row,
     heatmap,
-    verbs: topCounts(db, mine, 'verb_id'),
-    resources: topCounts(db, mine, 'resource_id'),
-    clusters: topCounts(db, mine, 'cluster_id'),
-    ips: userIps(db, mine).map((r) => {
+    verbs: topCounts(db, activity, mine, 'verb_id'),
+    resources: topCounts(db, activity, mine, 'resource_id'),
+    clusters: topCounts(db, activity, mine, 'cluster_id'),
+    ips: userIps(db, actor, mine).map((r) => {
       const first = ever.get(r.ip) ?? r.first;
       return { ...r, firstEver: first, isNew: baselineEnd !== null && first >= baselineEnd };
     }),
