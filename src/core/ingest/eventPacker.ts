@@ -1,7 +1,8 @@
 import type { NormalizedEvent } from '../model';
+import type { Platform } from '../platform/platform';
 import type { FileCounts } from '../store/caseStore';
 import { fieldAt, INTERNED_COLUMNS, NUMBER_COLUMNS, TEXT_COLUMNS, type PackedBatch } from '../store/packedRows';
-import { RawBlockGatherer } from '../store/rawBlocks';
+import { RawBlockGatherer, type CompressedBlock } from '../store/rawBlocks';
 import type { RecordSink } from './logFileReader';
 
 /** Events gathered before a batch is handed over. */
@@ -60,8 +61,8 @@ export class EventPacker implements RecordSink {
   #rawRefs = new Growing((n) => new Int32Array(n));
   #rejects: PackedBatch['rejects'] = [];
 
-  constructor(counts: FileCounts, emit: (batch: PackedBatch) => void) {
-    this.#raw = new RawBlockGatherer();
+  constructor(platform: Platform, counts: FileCounts, emit: (batch: PackedBatch) => void) {
+    this.#raw = new RawBlockGatherer(platform);
     this.#counts = counts;
     this.#emit = emit;
   }
@@ -113,17 +114,16 @@ export class EventPacker implements RecordSink {
     return id;
   }
 
-  flush(): Promise<void> {
-    if (this.#count >= BATCH_EVENTS) this.#send(false);
-    return Promise.resolve();
+  async flush(): Promise<void> {
+    if (this.#count >= BATCH_EVENTS) this.#send(await this.#raw.take(false));
   }
 
   /** Hands over everything gathered, the last raw block included: call at the end of the file. */
-  flushAll(): void {
-    this.#send(true);
+  async flushAll(): Promise<void> {
+    this.#send(await this.#raw.take(true));
   }
 
-  #send(all: boolean): void {
+  #send(blocks: CompressedBlock[]): void {
     const batch: PackedBatch = {
       strings: this.#newStrings,
       firstStringId: this.#firstNewId,
@@ -135,7 +135,8 @@ export class EventPacker implements RecordSink {
       textLengths: this.#textLengths.take(),
       auditIds: this.#auditIds,
       raw: this.#rawRefs.take(),
-      rawBlocks: this.#raw.takeSealed(all),
+      // A compressed block may sit in a shared pool buffer: only a block owning its buffer is transferred.
+      blocks: blocks.map((b) => (b.data.byteLength === b.data.buffer.byteLength ? b : { id: b.id, data: b.data.slice() })),
       rejects: this.#rejects,
       counts: { ...this.#counts },
     };

@@ -114,8 +114,6 @@ function offloadedReading(
     push: async (chunk) => {
       if (failure) throw failure as Error;
       await session.push(chunk);
-      // The raw blocks that came back are compressed here: stored as they are ready.
-      await run.store.flushRawBlocks();
     },
     end: async () => settle(await session.end()),
     abandon: async (reason) => settle(await session.abandon(reason)),

@@ -91,7 +91,7 @@ export class PackedLogReader {
   constructor(job: ParseJob, platform: Platform, emit: (batch: PackedBatch) => void) {
     const { ctx, correctClock } = readerSettings({ options: job.options }, job);
     const formats = [...job.csvMappings.map(csvMappedFormat), ...FORMATS];
-    this.#packer = new EventPacker(this.#counts, emit);
+    this.#packer = new EventPacker(platform, this.#counts, emit);
     this.#reader = new LogFileReader(this.#packer, 0, ctx, this.#counts, formats, correctClock, platform.decodeAscii ?? null);
   }
 
@@ -110,11 +110,11 @@ export class PackedLogReader {
 
   abandon(reason: string): Promise<ParseEnd> {
     this.#reader.abandon(reason);
-    return Promise.resolve(this.#finish());
+    return this.#finish();
   }
 
-  #finish(): ParseEnd {
-    this.#packer.flushAll();
+  async #finish(): Promise<ParseEnd> {
+    await this.#packer.flushAll();
     return { counts: { ...this.#counts }, formatId: this.#reader.formatId, skipReason: this.#reader.skipReason };
   }
 }

@@ -210,7 +210,7 @@ export class CaseStore {
       job.strings[batch.firstStringId + i] = text;
       job.ids[batch.firstStringId + i] = this.#intern(text) as number;
     }
-    for (const block of batch.rawBlocks) this.#raw.addSealed({ id: job.blockId(block.id), text: block.text });
+    for (const block of batch.blocks) this.#raw.insert({ id: job.blockId(block.id), data: block.data });
     for (const r of batch.rejects) this.addReject(fileId, r.line, r.reason, r.excerpt);
     const { ids, numbers, text, textLengths, raw, lines } = batch;
     const ni = INTERNED_COLUMNS.length;
@@ -364,11 +364,6 @@ export class CaseStore {
   /** Writes buffered rows and full raw blocks. */
   async flush(): Promise<void> {
     this.#flushRows();
-    await this.#raw.flush(false);
-  }
-
-  /** Stores the raw blocks whose compression has finished (rows wait for their own batch size). */
-  async flushRawBlocks(): Promise<void> {
     await this.#raw.flush(false);
   }
 

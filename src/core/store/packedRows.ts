@@ -1,7 +1,7 @@
 import type { NormalizedEvent } from '../model';
 import type { FileCounts } from './caseStore';
 import { EVENT_COLUMNS, type EventColumn } from './columns';
-import type { SealedBlock } from './rawBlocks';
+import type { CompressedBlock } from './rawBlocks';
 
 /**
  * Events as a parse worker hands them to the thread that owns the case: numbers in typed arrays,
@@ -28,10 +28,9 @@ export interface PackedBatch {
    * stages, and a slice of `text` would keep the whole batch's text alive with it.
    */
   auditIds: (string | null)[];
-  /** count × 2: the record's raw block (the worker's own numbering) and its index in it. */
+  /** count × 2: the record's block (the worker's own numbering) and its index in it. */
   raw: Int32Array;
-  /** Raw blocks sealed in this batch, still text: the case's thread compresses them. */
-  rawBlocks: SealedBlock[];
+  blocks: CompressedBlock[];
   rejects: { line: number; reason: string; excerpt: string }[];
   /** The file's counts after this batch, as the reader keeps them (merges are decided by the case). */
   counts: FileCounts;
@@ -50,5 +49,6 @@ export const fieldAt = (column: number): keyof NormalizedEvent => EVENT_COLUMNS[
 
 /** The transferable buffers of a batch, for postMessage. */
 export function transferables(batch: PackedBatch): ArrayBuffer[] {
-  return [batch.lines, batch.ids, batch.numbers, batch.textLengths, batch.raw].map((a) => a.buffer as ArrayBuffer);
+  const buffers = [batch.lines, batch.ids, batch.numbers, batch.textLengths, batch.raw, ...batch.blocks.map((b) => b.data)].map((a) => a.buffer as ArrayBuffer);
+  return [...new Set(buffers)];
 }

@@ -10,23 +10,22 @@ export interface CompressedBlock {
   data: Uint8Array;
 }
 
-/** A block's records, one a line, not yet compressed. */
-export interface SealedBlock {
-  id: number;
-  text: string;
-}
-
 /**
- * Gathers original records into blocks of about 256 KiB of text: a record is found again by its
- * block and its index inside it. A parse worker gathers, and the case's thread compresses.
+ * Gathers original records into blocks of about 256 KiB and compresses each block once (raw
+ * DEFLATE): a record is found again by its block and its index inside it. Compression runs while
+ * parsing goes on (Node's zlib and the browser's CompressionStream both compress off the calling
+ * thread): a block sealed at one `take` is handed out at a later one.
  */
 export class RawBlockGatherer {
+  readonly #platform: Platform;
   #blockId: number;
   #lines: string[] = [];
   #chars = 0;
-  #sealed: SealedBlock[] = [];
+  #compressing: { id: number; data: Promise<Uint8Array> }[] = [];
+  readonly #encoder = new TextEncoder();
 
-  constructor(firstId = 1) {
+  constructor(platform: Platform, firstId = 1) {
+    this.#platform = platform;
     this.#blockId = firstId;
   }
 
@@ -44,7 +43,7 @@ export class RawBlockGatherer {
     return ref;
   }
 
-  /** A block id no record of this gatherer will use (for blocks gathered elsewhere). */
+  /** A block id no record of this gatherer will use (for blocks compressed elsewhere). */
   reserveId(): number {
     this.#seal();
     return this.#blockId++;
@@ -52,38 +51,36 @@ export class RawBlockGatherer {
 
   #seal(): void {
     if (this.#lines.length === 0) return;
-    this.#sealed.push({ id: this.#blockId++, text: this.#lines.join('\n') });
+    const data = this.#platform.deflateRaw(this.#encoder.encode(this.#lines.join('\n')));
+    // A rejected compression must not go unhandled before it is taken.
+    data.catch(() => undefined);
+    this.#compressing.push({ id: this.#blockId++, data });
     this.#lines = [];
     this.#chars = 0;
   }
 
-  /** The blocks sealed since the last call; with `all`, the one being filled too. */
-  takeSealed(all: boolean): SealedBlock[] {
+  /** The blocks whose compression began two takes ago or earlier; with `all`, every block, the one being filled too. */
+  async take(all: boolean): Promise<CompressedBlock[]> {
     if (all) this.#seal();
-    const out = this.#sealed;
-    this.#sealed = [];
+    const ready = all ? this.#compressing.splice(0) : this.#compressing.splice(0, Math.max(0, this.#compressing.length - 2));
+    const out: CompressedBlock[] = [];
+    for (const block of ready) out.push({ id: block.id, data: await block.data });
     return out;
   }
 }
 
-/**
- * Keeps the original records compact and off the hot path, in `raw_blocks` (raw DEFLATE); reads
- * them back on demand. Compression runs while parsing goes on (Node's zlib and the browser's
- * CompressionStream both compress off the calling thread): a block sealed before one flush is
- * stored at a later one.
- */
+/** Keeps the original records compact and off the hot path, in `raw_blocks`; reads them back on demand. */
 export class RawBlockWriter {
   readonly #db: Database;
   readonly #platform: Platform;
-  readonly #gatherer = new RawBlockGatherer();
-  readonly #encoder = new TextEncoder();
-  #compressing: { id: number; data: Promise<Uint8Array> }[] = [];
+  readonly #gatherer: RawBlockGatherer;
   #insert: Statement | null = null;
   #cache = new Map<number, string[]>();
 
   constructor(db: Database, platform: Platform) {
     this.#db = db;
     this.#platform = platform;
+    this.#gatherer = new RawBlockGatherer(platform);
   }
 
   resume(nextBlockId: number): void {
@@ -91,34 +88,20 @@ export class RawBlockWriter {
   }
 
   add(record: string): { block: number; index: number } {
-    const ref = this.#gatherer.add(record);
-    for (const block of this.#gatherer.takeSealed(false)) this.addSealed(block);
-    return ref;
+    return this.#gatherer.add(record);
   }
 
-  /** A block id for a block gathered elsewhere (by a parse worker). */
   reserveId(): number {
-    const id = this.#gatherer.reserveId();
-    for (const block of this.#gatherer.takeSealed(false)) this.addSealed(block);
-    return id;
+    return this.#gatherer.reserveId();
   }
 
-  /** Starts compressing a sealed block; it is stored by a later flush. */
-  addSealed(block: SealedBlock): void {
-    const data = this.#platform.deflateRaw(this.#encoder.encode(block.text));
-    // A rejected compression must not go unhandled before its flush awaits it.
-    data.catch(() => undefined);
-    this.#compressing.push({ id: block.id, data });
-  }
-
-  /** Stores the blocks whose compression began two flushes ago or earlier; with `all`, every block, the one being filled too. */
+  /** Stores the blocks whose compression has had time to finish; with `all`, every block. */
   async flush(all: boolean): Promise<void> {
-    if (all) for (const block of this.#gatherer.takeSealed(true)) this.addSealed(block);
-    const ready = all ? this.#compressing.splice(0) : this.#compressing.splice(0, Math.max(0, this.#compressing.length - 2));
-    for (const block of ready) this.#store({ id: block.id, data: await block.data });
+    for (const block of await this.#gatherer.take(all)) this.insert(block);
   }
 
-  #store(block: CompressedBlock): void {
+  /** Stores a block compressed elsewhere (by a parse worker), under an id from `reserveId`. */
+  insert(block: CompressedBlock): void {
     this.#insert ??= this.#db.prepare("INSERT INTO raw_blocks (id, codec, data) VALUES (?, 'deflate-raw', ?)");
     this.#insert.run([block.id, block.data]);
   }
