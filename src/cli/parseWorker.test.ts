@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import initSqlJs from 'sql.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CaseStore } from '../core/store/caseStore';
+import { authLog } from '../core/ingest/fixtures/sampleLogs';
 import { generateAuditLines } from '../core/synth/auditGenerator';
 import { nodePlatform } from '../node/nodePlatform';
 import { parseWorkerScript } from '../node/parseWorker';
@@ -29,6 +30,12 @@ function writeDrop(dir: string): { map: string } {
   const cut = gzipSync(`${lines.slice(0, 3000).join('\n')}\n`);
   writeFileSync(join(dir, 'cut.log.gz'), cut.subarray(0, Math.floor(cut.length * 0.6)));
   copyFileSync(join(REPO_ROOT, 'src/core/ingest/fixtures/vpn-sessions-eastern.csv'), join(dir, 'vpn.csv'));
+  // Rotated auth logs of one host that overlap: the overlap is merged.
+  const nodeDir = join(dir, 'prod-eu-1/nodes/wk-1');
+  mkdirSync(nodeDir, { recursive: true });
+  const auth = new TextDecoder().decode(authLog('wk-1', 300)).trimEnd().split('\n');
+  writeFileSync(join(nodeDir, 'auth.log.1'), `${auth.slice(0, 200).join('\n')}\n`);
+  writeFileSync(join(nodeDir, 'auth.log'), `${auth.slice(100).join('\n')}\n`);
   // UTF-16 with its BOM, binary data, an empty file.
   writeFileSync(join(dir, 'audit-utf16.log'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${lines.slice(0, 50).join('\r\n')}\r\n`, 'utf16le')]));
   writeFileSync(join(dir, 'core.bin'), Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 7919) % 256)));
@@ -80,6 +87,7 @@ describe('parsing in the CLI worker thread', () => {
     expect({ lines, kept: Number(events) + Number(merged), rejected, blank, status }).toEqual({ lines: 50, kept: 50, rejected: 0, blank: 0, status: 'complete' });
     expect(file('core.bin')?.slice(10, 12)).toEqual(['skipped', expect.stringMatching(/^binary data/)]);
     expect(file('empty.log')?.slice(10, 12)).toEqual(['skipped', 'empty file']);
+    expect(file('wk-1/auth.log.1')?.slice(5, 8)).toEqual([200, 100, 100]);
     const thread = (await contents(join(temp.dir, 'thread.sqlite'))) as typeof worker;
     // Part by part, so that a difference names its part.
     for (const part of ['files', 'rejects', 'events', 'raws', 'minutes'] as const) expect({ [part]: worker[part] }).toEqual({ [part]: thread[part] });

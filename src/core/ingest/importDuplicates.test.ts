@@ -2,7 +2,8 @@ import { gzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { queryNumber } from '../query/sqlRows';
 import { generateAuditLines } from '../synth/auditGenerator';
-import { encode, newTestCase } from '../testing/helpers';
+import { CaseStore } from '../store/caseStore';
+import { encode, loadSqlJs, newTestCase } from '../testing/helpers';
 import { makeTar } from './fixtures/makeTar';
 import { auditLog, authLog } from './fixtures/sampleLogs';
 import { expectEveryRowBalanced, fileRows, rowByPath } from './fixtures/testImport';
@@ -81,17 +82,44 @@ describe('the same file twice', () => {
   });
 });
 
-describe('overlapping rotated audit logs', () => {
-  it('add no duplicate events: the overlap carries the same audit IDs and is merged', async () => {
-    const lines = [...generateAuditLines({ seed: 9, lines: 150, start: Date.UTC(2024, 2, 5), twoStageShare: 0 })];
-    const rotated = encode(`${lines.slice(0, 100).join('\n')}\n`);
-    const current = encode(`${lines.slice(50).join('\n')}\n`);
+const auditLines = [...generateAuditLines({ seed: 9, lines: 150, start: Date.UTC(2024, 2, 5), twoStageShare: 0 })];
+const authLines = new TextDecoder().decode(authLog('wk-1', 150)).trimEnd().split('\n');
+const linesOf = (lines: string[]): Uint8Array => encode(`${lines.join('\n')}\n`);
+
+describe('overlapping rotated logs', () => {
+  // The rotated auth.log holds one line twice: two events, as the log said it twice.
+  it.each([
+    { kind: 'audit', dir: 'prod/kube-apiserver/audit.log', rotated: auditLines.slice(0, 100), distinct: 'SELECT count(DISTINCT audit_id) FROM events' },
+    { kind: 'auth', dir: 'prod/nodes/wk-1/auth.log', rotated: [...authLines.slice(0, 100), authLines[99]], distinct: 'SELECT count(*) FROM (SELECT DISTINCT ts, message FROM events)' },
+  ])('add no duplicate events ($kind: same audit ID, or an authlog line of the same time, host and text)', async ({ kind, dir, rotated, distinct }) => {
+    const current = (kind === 'audit' ? auditLines : authLines).slice(50);
     const store = await newTestCase();
-    await importFiles(store, [inputFromBytes('prod/kube-apiserver/audit.log.1', rotated), inputFromBytes('prod/kube-apiserver/audit.log', current)]);
-    expect(rowByPath(store, 'prod/kube-apiserver/audit.log.1')).toMatchObject({ lines: 100, events: 100, merged: 0 });
-    expect(rowByPath(store, 'prod/kube-apiserver/audit.log')).toMatchObject({ lines: 100, events: 50, merged: 50, status: 'complete' });
-    expect(events(store)).toBe(150);
-    expect(queryNumber(store.db, 'SELECT count(DISTINCT audit_id) FROM events')).toBe(150);
+    await importFiles(store, [inputFromBytes(`${dir}.1`, linesOf(rotated)), inputFromBytes(dir, linesOf(current))]);
+    expect(rowByPath(store, `${dir}.1`)).toMatchObject({ lines: rotated.length, events: rotated.length, merged: 0 });
+    expect(rowByPath(store, dir)).toMatchObject({ lines: 100, events: 50, merged: 50, status: 'complete' });
+    expect(events(store)).toBe(rotated.length + 50);
+    expect(queryNumber(store.db, distinct)).toBe(150);
     expectEveryRowBalanced(store);
+  });
+});
+
+describe('overlapping rotated auth logs', () => {
+  const rotated = linesOf(authLines.slice(0, 101));
+  const current = linesOf(authLines.slice(50));
+
+  it('also when the overlap comes in a later import into the saved case', async () => {
+    const first = await newTestCase();
+    await importFiles(first, [inputFromBytes('prod/nodes/wk-1/auth.log.1', rotated)]);
+    const reopened = CaseStore.open(await loadSqlJs(), first.platform, first.export());
+    await importFiles(reopened, [inputFromBytes('prod/nodes/wk-1/auth.log', current)]);
+    expect(rowByPath(reopened, 'prod/nodes/wk-1/auth.log')).toMatchObject({ lines: 100, events: 49, merged: 51 });
+    expect(events(reopened)).toBe(150);
+  });
+
+  it('keeps lines of another host at the same second apart', async () => {
+    const store = await newTestCase();
+    const otherHost = encode(new TextDecoder().decode(current).replaceAll(' wk-1 ', ' wk-2 '));
+    await importFiles(store, [inputFromBytes('prod/nodes/wk-1/auth.log', current), inputFromBytes('prod/nodes/wk-2/auth.log', otherHost)]);
+    expect(rowByPath(store, 'prod/nodes/wk-2/auth.log')).toMatchObject({ events: 100, merged: 0 });
   });
 });

@@ -1,7 +1,7 @@
 import type { Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
 import type { FileStatus, NormalizedEvent } from '../model';
 import { EVENT_COLUMNS, ROW_COLUMNS } from './columns';
-import { AUDIT_ID_COLUMN, INTERNED_COLUMNS, NUMBER_COLUMNS, STAGE_ID, TEXT_COLUMNS, type PackedBatch } from './packedRows';
+import { AUDIT_ID_COLUMN, INTERNED_COLUMNS, MESSAGE_TEXT, NODE_ID, NUMBER_COLUMNS, SOURCE_ID, STAGE_ID, TEXT_COLUMNS, TS_NUMBER, type PackedBatch } from './packedRows';
 import { CASE_APPLICATION, MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { RawBlockWriter } from './rawBlocks';
 import { MinuteRollup } from './minuteRollup';
@@ -35,6 +35,8 @@ export interface NewFile {
 
 type Row = SqlValue[];
 
+const lineKey = (ts: number, node: string | null, message: string): string => `${ts}\u0000${node ?? ''}\u0000${message}`;
+
 /** One file's translation from a parse worker's numbering to the case's. */
 export interface PackedJob {
   /** By the worker's string id: the string, and its id in the case. */
@@ -61,6 +63,8 @@ export class CaseStore {
   #pending = new Map<number, Row>();
   /** auditID -> event id * 4 + stage rank; built lazily from the case on the first import. */
   #auditIds: Map<string, number> | null = null;
+  /** authlog lines by time, node and text -> the file that brought the first; built lazily from the case. */
+  #lineKeys: Map<string, number> | null = null;
   readonly #SQL: SqlJsStatic;
   #insertMany: DirectInsert | null = null;
   #insertOne: DirectInsert | null = null;
@@ -196,6 +200,7 @@ export class CaseStore {
    * (the stored row keeps the latest stage), else 'stored'.
    */
   addEvent(fileId: number, line: number, ev: NormalizedEvent, raw: string): 'stored' | 'merged' {
+    if (!ev.auditId && this.#seenInAnotherFile(fileId, ev.source, ev.ts, ev.node, ev.message)) return 'merged';
     const rank = ev.auditId ? (STAGE_RANK[ev.stage ?? ''] ?? 0) : 0;
     return this.#place(ev.auditId, rank, (id) => this.#toRow(id, fileId, line, ev, raw));
   }
@@ -225,6 +230,11 @@ export class CaseStore {
         texts[k] = length < 0 ? null : text.slice(at, (at += length));
       }
       const auditId = batch.auditIds[e];
+      const local = (k: number): string | null => (ids[e * ni + k] === 0 ? null : job.strings[ids[e * ni + k]]);
+      if (!auditId && this.#seenInAnotherFile(fileId, local(SOURCE_ID), numbers[e * nn + TS_NUMBER], local(NODE_ID), texts[MESSAGE_TEXT])) {
+        merged++;
+        continue;
+      }
       const stageId = ids[e * ni + STAGE_ID];
       const rank = auditId ? (STAGE_RANK[stageId ? job.strings[stageId] : ''] ?? 0) : 0;
       const outcome = this.#place(auditId, rank, (id) => {
@@ -250,6 +260,40 @@ export class CaseStore {
       if (outcome === 'merged') merged++;
     }
     return merged;
+  }
+
+  /**
+   * An authlog line already stored from another file: rotated auth logs overlap (auth.log.1 and
+   * auth.log, two collections of the same host), and the overlap is one set of events, kept once.
+   * The same line twice in one file is kept twice: the log said it twice.
+   */
+  #seenInAnotherFile(fileId: number, source: string | null, ts: number, node: string | null, message: string | null): boolean {
+    if (source !== 'authlog' || message === null) return false;
+    const index = this.#lineIndex();
+    const key = lineKey(ts, node, message);
+    const first = index.get(key);
+    if (first === undefined) {
+      index.set(key, fileId);
+      return false;
+    }
+    return first !== fileId;
+  }
+
+  #lineIndex(): Map<string, number> {
+    if (this.#lineKeys) return this.#lineKeys;
+    const map = new Map<string, number>();
+    const stmt = this.db.prepare(
+      `SELECT e.ts, n.value, e.message, e.file_id FROM event_rows e JOIN strings s ON s.id = e.source_id
+       LEFT JOIN strings n ON n.id = e.node_id WHERE s.value = 'authlog' AND e.audit_id IS NULL AND e.message IS NOT NULL`,
+    );
+    while (stmt.step()) {
+      const [ts, node, message, fileId] = stmt.get();
+      const key = lineKey(Number(ts), node === null ? null : String(node), String(message));
+      if (!map.has(key)) map.set(key, Number(fileId));
+    }
+    stmt.free();
+    this.#lineKeys = map;
+    return map;
   }
 
   /** Keeps a new request, or merges a later stage of one already kept (replacing its row when the stage is later). */

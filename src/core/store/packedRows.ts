@@ -43,6 +43,10 @@ export const NUMBER_COLUMNS = columnsOf((c) => !c.interned && c.type !== 'TEXT')
 export const TEXT_COLUMNS = columnsOf((c) => !c.interned && c.type === 'TEXT' && c.field !== 'auditId');
 export const AUDIT_ID_COLUMN = EVENT_COLUMNS.findIndex((c) => c.field === 'auditId');
 export const STAGE_ID = INTERNED_COLUMNS.findIndex((i) => EVENT_COLUMNS[i].field === 'stage');
+export const SOURCE_ID = INTERNED_COLUMNS.findIndex((i) => EVENT_COLUMNS[i].field === 'source');
+export const NODE_ID = INTERNED_COLUMNS.findIndex((i) => EVENT_COLUMNS[i].field === 'node');
+export const TS_NUMBER = NUMBER_COLUMNS.findIndex((i) => EVENT_COLUMNS[i].field === 'ts');
+export const MESSAGE_TEXT = TEXT_COLUMNS.findIndex((i) => EVENT_COLUMNS[i].field === 'message');
 
 /** Field of an event for a packed column. */
 export const fieldAt = (column: number): keyof NormalizedEvent => EVENT_COLUMNS[column].field;
