@@ -6,6 +6,7 @@ import { parseWorkerClient, type FromParseWorker, type ParseWorker } from '../co
  * engine's thread as before.
  */
 let current: ParseWorker | null = null;
+const START_TIMEOUT_MS = 10_000;
 
 export async function engineParseWorker(): Promise<ParseWorker | null> {
   if (current) return current;
@@ -26,7 +27,12 @@ export async function engineParseWorker(): Promise<ParseWorker | null> {
     },
     terminate: () => Promise.resolve(worker.terminate()),
   });
-  if (!(await client.ready)) return null;
+  // A worker that neither starts nor fails within this time is given up: the import must not wait on it.
+  const gaveUp = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), START_TIMEOUT_MS));
+  if (!(await Promise.race([client.ready, gaveUp]))) {
+    await client.close();
+    return null;
+  }
   current = client;
   return client;
 }
