@@ -5,11 +5,11 @@ import { Cancelled, CANCELLED_REASON, noCounts, readerSettings, type ImportRun, 
 import { LogFileReader } from './logFileReader';
 import { offloadableMappings, readOptions, type ParseEnd, type ParseOffload } from './parseOffload';
 
-/** Reading one file, on the case's thread or in a parse worker. */
+/** Reading one file: a LogFileReader on the case's thread, or a parse worker's session. */
 interface FileReading {
   push(chunk: Uint8Array): Promise<void>;
   end(): Promise<void>;
-  abandon(reason: string): Promise<void>;
+  abandon(reason: string): void | Promise<void>;
   readonly formatId: string | null;
   readonly skipReason: string | null;
 }
@@ -60,18 +60,7 @@ export async function importLogLines(run: ImportRun, source: Source, stream: Byt
 
 function localReading(run: ImportRun, source: Source, fileId: number, result: Outcome): FileReading {
   const { ctx, correctClock } = readerSettings(run, source);
-  const reader = new LogFileReader(run.store, fileId, ctx, result.counts, run.formats, correctClock, run.store.platform.decodeAscii ?? null);
-  return {
-    push: (chunk) => reader.push(chunk),
-    end: () => reader.end(),
-    abandon: (reason) => Promise.resolve(reader.abandon(reason)),
-    get formatId() {
-      return reader.formatId;
-    },
-    get skipReason() {
-      return reader.skipReason;
-    },
-  };
+  return new LogFileReader(run.store, fileId, ctx, result.counts, run.formats, correctClock, run.store.platform.decodeAscii ?? null);
 }
 
 /**

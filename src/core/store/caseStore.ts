@@ -35,6 +35,23 @@ export interface NewFile {
 
 type Row = SqlValue[];
 
+/** A row of `event_rows` with its id and provenance set; the event columns are filled in by the caller. */
+function newRow(id: number, fileId: number, line: number, block: number, index: number): Row {
+  const row: Row = new Array<SqlValue>(ROW_COLUMNS.length);
+  const n = EVENT_COLUMNS.length;
+  row[0] = id;
+  row[n + 1] = fileId;
+  row[n + 2] = line;
+  row[n + 3] = block;
+  row[n + 4] = index;
+  return row;
+}
+
+/** The string a packed row holds at `at` (a worker's string id, 0 for null). */
+function packedString(job: PackedJob, ids: Int32Array, at: number): string | null {
+  return ids[at] === 0 ? null : job.strings[ids[at]];
+}
+
 const lineKey = (ts: number, node: string | null, message: string): string => `${ts}\u0000${node ?? ''}\u0000${message}`;
 
 /** One file's translation from a parse worker's numbering to the case's. */
@@ -230,16 +247,14 @@ export class CaseStore {
         texts[k] = length < 0 ? null : text.slice(at, (at += length));
       }
       const auditId = batch.auditIds[e];
-      const local = (k: number): string | null => (ids[e * ni + k] === 0 ? null : job.strings[ids[e * ni + k]]);
-      if (!auditId && this.#seenInAnotherFile(fileId, local(SOURCE_ID), numbers[e * nn + TS_NUMBER], local(NODE_ID), texts[MESSAGE_TEXT])) {
+      const row0 = e * ni;
+      if (!auditId && this.#seenInAnotherFile(fileId, packedString(job, ids, row0 + SOURCE_ID), numbers[e * nn + TS_NUMBER], packedString(job, ids, row0 + NODE_ID), texts[MESSAGE_TEXT])) {
         merged++;
         continue;
       }
-      const stageId = ids[e * ni + STAGE_ID];
-      const rank = auditId ? (STAGE_RANK[stageId ? job.strings[stageId] : ''] ?? 0) : 0;
+      const rank = auditId ? (STAGE_RANK[packedString(job, ids, row0 + STAGE_ID) ?? ''] ?? 0) : 0;
       const outcome = this.#place(auditId, rank, (id) => {
-        const row: Row = new Array<SqlValue>(ROW_COLUMNS.length);
-        row[0] = id;
+        const row = newRow(id, fileId, lines[e], job.blockId(raw[e * 2]), raw[e * 2 + 1]);
         for (let k = 0; k < ni; k++) {
           const local = ids[e * ni + k];
           row[INTERNED_COLUMNS[k] + 1] = local === 0 ? null : job.ids[local];
@@ -250,11 +265,6 @@ export class CaseStore {
         }
         for (let k = 0; k < nt; k++) row[TEXT_COLUMNS[k] + 1] = texts[k];
         row[AUDIT_ID_COLUMN + 1] = auditId;
-        const n = EVENT_COLUMNS.length;
-        row[n + 1] = fileId;
-        row[n + 2] = lines[e];
-        row[n + 3] = job.blockId(raw[e * 2]);
-        row[n + 4] = raw[e * 2 + 1];
         return row;
       });
       if (outcome === 'merged') merged++;
@@ -338,8 +348,8 @@ export class CaseStore {
   }
 
   #toRow(id: number, fileId: number, line: number, ev: NormalizedEvent, raw: string): Row {
-    const row: Row = new Array<SqlValue>(ROW_COLUMNS.length);
-    row[0] = id;
+    const ref = this.#raw.add(raw);
+    const row = newRow(id, fileId, line, ref.block, ref.index);
     for (let i = 0; i < EVENT_COLUMNS.length; i++) {
       const c = EVENT_COLUMNS[i];
       const v = ev[c.field];
@@ -355,12 +365,6 @@ export class CaseStore {
         row[i + 1] = interned;
       }
     }
-    const ref = this.#raw.add(raw);
-    const n = EVENT_COLUMNS.length;
-    row[n + 1] = fileId;
-    row[n + 2] = line;
-    row[n + 3] = ref.block;
-    row[n + 4] = ref.index;
     return row;
   }
 
