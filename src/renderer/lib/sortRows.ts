@@ -4,6 +4,15 @@ export interface SortState<T> {
   desc: boolean;
 }
 
+/** A column of a sortable table's head. */
+export interface SortColumn<T> {
+  key: keyof T;
+  label: string;
+  /** Numbers: right-aligned, and the first click sorts the biggest first. */
+  numeric?: boolean;
+  title?: string;
+}
+
 /** A sorted copy: numbers by value, text by code point (stable, and the same on every machine). */
 export function sortRows<T>(rows: readonly T[], sort: SortState<T>): T[] {
   const dir = sort.desc ? -1 : 1;
