@@ -1,8 +1,11 @@
 import type { Database, Statement } from 'sql.js';
 import type { Platform } from '../platform/platform';
 
-/** Uncompressed characters gathered before a block is sealed and compressed. */
-const BLOCK_CHARS = 256 * 1024;
+/** Uncompressed bytes gathered before a block is sealed and compressed. */
+const BLOCK_BYTES = 256 * 1024;
+/** A block's buffer: room for the longest usual record past the limit without growing. */
+const BLOCK_CAPACITY = BLOCK_BYTES + 64 * 1024;
+const SPARE_BUFFERS = 4;
 const CACHED_BLOCKS = 4;
 
 export interface CompressedBlock {
@@ -19,8 +22,12 @@ export interface CompressedBlock {
 export class RawBlockGatherer {
   readonly #platform: Platform;
   #blockId: number;
-  #lines: string[] = [];
-  #chars = 0;
+  /** The block being filled, as UTF-8: encoding line by line spares a 256 KiB string per block. */
+  #bytes = new Uint8Array(BLOCK_CAPACITY);
+  #used = 0;
+  /** Buffers of blocks already compressed, filled again: fresh ones of this size cost page faults. */
+  #spare: Uint8Array<ArrayBuffer>[] = [];
+  #records = 0;
   #compressing: { id: number; data: Promise<Uint8Array> }[] = [];
   readonly #encoder = new TextEncoder();
 
@@ -36,10 +43,17 @@ export class RawBlockGatherer {
   add(record: string): { block: number; index: number } {
     // Records are single lines; a stray newline would shift every later index in the block.
     const line = record.includes('\n') ? record.replace(/\r?\n/g, ' ') : record;
-    const ref = { block: this.#blockId, index: this.#lines.length };
-    this.#lines.push(line);
-    this.#chars += line.length + 1;
-    if (this.#chars >= BLOCK_CHARS) this.#seal();
+    const ref = { block: this.#blockId, index: this.#records++ };
+    // UTF-8 takes at most 3 bytes per UTF-16 unit, plus the newline before the record.
+    const room = this.#used + line.length * 3 + 1;
+    if (room > this.#bytes.length) {
+      const bigger = new Uint8Array(Math.max(room, this.#bytes.length * 2));
+      bigger.set(this.#bytes.subarray(0, this.#used));
+      this.#bytes = bigger;
+    }
+    if (ref.index > 0) this.#bytes[this.#used++] = 10;
+    this.#used += this.#encoder.encodeInto(line, this.#bytes.subarray(this.#used)).written;
+    if (this.#used >= BLOCK_BYTES) this.#seal();
     return ref;
   }
 
@@ -50,15 +64,18 @@ export class RawBlockGatherer {
   }
 
   #seal(): void {
-    if (this.#lines.length === 0) return;
-    const data = this.#platform.deflateRaw(this.#encoder.encode(this.#lines.join('\n')));
-    // A rejected compression must not go unhandled before it is taken.
-    data.catch(() => undefined);
+    if (this.#records === 0) return;
+    const buffer = this.#bytes;
+    this.#bytes = this.#spare.pop() ?? new Uint8Array(BLOCK_CAPACITY);
+    const data = this.#platform.deflateRaw(buffer.subarray(0, this.#used));
+    // Reused once compressed (a rejected compression must not go unhandled before it is taken).
+    data.then(() => {
+      if (buffer.length === BLOCK_CAPACITY && this.#spare.length < SPARE_BUFFERS) this.#spare.push(buffer);
+    }, () => undefined);
     this.#compressing.push({ id: this.#blockId++, data });
-    this.#lines = [];
-    this.#chars = 0;
+    this.#used = 0;
+    this.#records = 0;
   }
-
   /** The blocks whose compression began two takes ago or earlier; with `all`, every block, the one being filled too. */
   async take(all: boolean): Promise<CompressedBlock[]> {
     if (all) this.#seal();
