@@ -14,6 +14,11 @@ export class CaseFileError extends Error {}
 const STAGE_RANK: Record<string, number> = { RequestReceived: 1, ResponseStarted: 2, ResponseComplete: 3, Panic: 3 };
 const ROWS_PER_INSERT = 100;
 const PENDING_LIMIT = 4000;
+/** Values per stored row. */
+const WIDTH = ROW_COLUMNS.length;
+/** What #place answers besides an offset into the pending rows. */
+const MERGED = -1;
+const REPLACES_STORED = -2;
 
 /** Counters of one file being imported; the store fills events and merged. */
 export interface FileCounts {
@@ -35,16 +40,14 @@ export interface NewFile {
 
 type Row = SqlValue[];
 
-/** A row of `event_rows` with its id and provenance set; the event columns are filled in by the caller. */
-function newRow(id: number, fileId: number, line: number, block: number, index: number): Row {
-  const row: Row = new Array<SqlValue>(ROW_COLUMNS.length);
+/** Sets a row's id and provenance at `at` in `rows`; the caller fills in every event column. */
+function setProvenance(rows: Row, at: number, id: number, fileId: number, line: number, block: number, index: number): void {
   const n = EVENT_COLUMNS.length;
-  row[0] = id;
-  row[n + 1] = fileId;
-  row[n + 2] = line;
-  row[n + 3] = block;
-  row[n + 4] = index;
-  return row;
+  rows[at] = id;
+  rows[at + n + 1] = fileId;
+  rows[at + n + 2] = line;
+  rows[at + n + 3] = block;
+  rows[at + n + 4] = index;
 }
 
 /** The string a packed row holds at `at` (a worker's string id, 0 for null). */
@@ -77,7 +80,16 @@ export class CaseStore {
   #lastIds: (number | null)[] = [];
   #nextStringId = 1;
   #nextEventId = 1;
-  #pending = new Map<number, Row>();
+  /**
+   * Rows not yet written, one after the other (WIDTH values each): the ids from #firstPendingId
+   * to #nextEventId - 1, in order. A later stage of a pending request overwrites its row in place.
+   */
+  readonly #pending: Row = new Array<SqlValue>(PENDING_LIMIT * WIDTH).fill(null);
+  #firstPendingId = 1;
+  /** A stored row being replaced by a later stage, filled before the UPDATE. */
+  readonly #replacement: Row = new Array<SqlValue>(WIDTH).fill(null);
+  /** Set by #place: the stored row a REPLACES_STORED event replaces. */
+  #replacedId = 0;
   /** auditID -> event id * 4 + stage rank; built lazily from the case on the first import. */
   #auditIds: Map<string, number> | null = null;
   /** authlog lines by time, node and text -> the file that brought the first; built lazily from the case. */
@@ -151,6 +163,7 @@ export class CaseStore {
   #loadCounters(): void {
     const one = (sql: string): number => Number(this.db.exec(sql)[0]?.values[0]?.[0] ?? 0);
     this.#nextEventId = one('SELECT coalesce(max(id), 0) + 1 FROM event_rows');
+    this.#firstPendingId = this.#nextEventId;
     this.#nextStringId = one('SELECT coalesce(max(id), 0) + 1 FROM strings');
     const res = this.db.exec('SELECT value, id FROM strings');
     for (const [value, id] of res[0]?.values ?? []) this.#strings.set(String(value), Number(id));
@@ -219,7 +232,15 @@ export class CaseStore {
   addEvent(fileId: number, line: number, ev: NormalizedEvent, raw: string): 'stored' | 'merged' {
     if (!ev.auditId && this.#seenInAnotherFile(fileId, ev.source, ev.ts, ev.node, ev.message)) return 'merged';
     const rank = ev.auditId ? (STAGE_RANK[ev.stage ?? ''] ?? 0) : 0;
-    return this.#place(ev.auditId, rank, (id) => this.#toRow(id, fileId, line, ev, raw));
+    const known = this.#nextEventId;
+    const at = this.#place(ev.auditId, rank);
+    if (at === MERGED) return 'merged';
+    const rows = at === REPLACES_STORED ? this.#replacement : this.#pending;
+    const offset = at === REPLACES_STORED ? 0 : at;
+    this.#fillEvent(rows, offset, fileId, line, ev, raw);
+    if (at === REPLACES_STORED) this.#writeReplacement();
+    // A new id was handed out only for a new request; otherwise a later stage took an earlier one's row.
+    return this.#nextEventId > known ? 'stored' : 'merged';
   }
 
   /**
@@ -253,21 +274,24 @@ export class CaseStore {
         continue;
       }
       const rank = auditId ? (STAGE_RANK[packedString(job, ids, row0 + STAGE_ID) ?? ''] ?? 0) : 0;
-      const outcome = this.#place(auditId, rank, (id) => {
-        const row = newRow(id, fileId, lines[e], job.blockId(raw[e * 2]), raw[e * 2 + 1]);
-        for (let k = 0; k < ni; k++) {
-          const local = ids[e * ni + k];
-          row[INTERNED_COLUMNS[k] + 1] = local === 0 ? null : job.ids[local];
-        }
-        for (let k = 0; k < nn; k++) {
-          const v = numbers[e * nn + k];
-          row[NUMBER_COLUMNS[k] + 1] = Number.isNaN(v) ? null : v;
-        }
-        for (let k = 0; k < nt; k++) row[TEXT_COLUMNS[k] + 1] = texts[k];
-        row[AUDIT_ID_COLUMN + 1] = auditId;
-        return row;
-      });
-      if (outcome === 'merged') merged++;
+      const known = this.#nextEventId;
+      const place = this.#place(auditId, rank);
+      if (this.#nextEventId === known) merged++;
+      if (place === MERGED) continue;
+      const rows = place === REPLACES_STORED ? this.#replacement : this.#pending;
+      const o = place === REPLACES_STORED ? 0 : place;
+      setProvenance(rows, o, rows[o] as number, fileId, lines[e], job.blockId(raw[e * 2]), raw[e * 2 + 1]);
+      for (let k = 0; k < ni; k++) {
+        const local = ids[row0 + k];
+        rows[o + INTERNED_COLUMNS[k] + 1] = local === 0 ? null : job.ids[local];
+      }
+      for (let k = 0; k < nn; k++) {
+        const v = numbers[e * nn + k];
+        rows[o + NUMBER_COLUMNS[k] + 1] = Number.isNaN(v) ? null : v;
+      }
+      for (let k = 0; k < nt; k++) rows[o + TEXT_COLUMNS[k] + 1] = texts[k];
+      rows[o + AUDIT_ID_COLUMN + 1] = auditId;
+      if (place === REPLACES_STORED) this.#writeReplacement();
     }
     return merged;
   }
@@ -306,28 +330,32 @@ export class CaseStore {
     return map;
   }
 
-  /** Keeps a new request, or merges a later stage of one already kept (replacing its row when the stage is later). */
-  #place(auditId: string | null, rank: number, makeRow: (id: number) => Row): 'stored' | 'merged' {
+  /**
+   * Where an event's row goes: an offset into #pending (a new row, or a pending row a later stage
+   * replaces), REPLACES_STORED (a stored row a later stage replaces: fill #replacement, then
+   * #writeReplacement), or MERGED (an earlier or equal stage of a request already kept). The row's
+   * id is already set at the offset; every other value is for the caller to fill.
+   */
+  #place(auditId: string | null, rank: number): number {
     if (auditId) {
       const index = this.#auditIndex();
       const known = index.get(auditId);
       if (known !== undefined) {
+        if (rank <= known % 4) return MERGED;
         const id = Math.floor(known / 4);
-        if (rank > known % 4) {
-          index.set(auditId, id * 4 + rank);
-          this.#replaceRow(id, makeRow(id));
-        }
-        return 'merged';
+        index.set(auditId, id * 4 + rank);
+        if (id >= this.#firstPendingId) return (id - this.#firstPendingId) * WIDTH;
+        this.#replacedId = id;
+        this.#replacement[0] = id;
+        return REPLACES_STORED;
       }
-      const id = this.#nextEventId++;
-      index.set(auditId, id * 4 + rank);
-      this.#pending.set(id, makeRow(id));
-    } else {
-      const id = this.#nextEventId++;
-      this.#pending.set(id, makeRow(id));
     }
-    if (this.#pending.size >= PENDING_LIMIT) this.#flushRows();
-    return 'stored';
+    if (this.#nextEventId - this.#firstPendingId === PENDING_LIMIT) this.#flushRows();
+    const id = this.#nextEventId++;
+    if (auditId) this.#auditIndex().set(auditId, id * 4 + rank);
+    const at = (id - this.#firstPendingId) * WIDTH;
+    this.#pending[at] = id;
+    return at;
   }
 
   /** Translation of one parse worker's ids for one file: open with `packedJob()`, pass to every `addPacked`. */
@@ -347,65 +375,52 @@ export class CaseStore {
     };
   }
 
-  #toRow(id: number, fileId: number, line: number, ev: NormalizedEvent, raw: string): Row {
+  /** Fills the row at `at` (its id already set) with an event parsed on this thread. */
+  #fillEvent(rows: Row, at: number, fileId: number, line: number, ev: NormalizedEvent, raw: string): void {
     const ref = this.#raw.add(raw);
-    const row = newRow(id, fileId, line, ref.block, ref.index);
+    setProvenance(rows, at, rows[at] as number, fileId, line, ref.block, ref.index);
     for (let i = 0; i < EVENT_COLUMNS.length; i++) {
       const c = EVENT_COLUMNS[i];
       const v = ev[c.field];
       if (!c.interned || v === null) {
-        row[i + 1] = v;
+        rows[at + i + 1] = v;
       } else if (v === this.#lastValues[i]) {
         // Consecutive events repeat most values (same controller, same verb): skip the hash lookup.
-        row[i + 1] = this.#lastIds[i];
+        rows[at + i + 1] = this.#lastIds[i];
       } else {
         const interned = this.#intern(v);
         this.#lastValues[i] = v;
         this.#lastIds[i] = interned;
-        row[i + 1] = interned;
+        rows[at + i + 1] = interned;
       }
     }
-    return row;
   }
 
-  #replaceRow(id: number, row: Row): void {
-    if (this.#pending.has(id)) {
-      this.#pending.set(id, row);
-      return;
-    }
-    this.#rollup.replaceStored(id, row);
+  /** Writes #replacement over the stored row #replacedId (a later stage of its request). */
+  #writeReplacement(): void {
+    const row = this.#replacement;
+    this.#rollup.replaceStored(this.#replacedId, row);
     this.#update ??= this.db.prepare(
       `UPDATE event_rows SET ${ROW_COLUMNS.slice(1).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
     );
-    this.#update.run([...row.slice(1), id]);
+    this.#update.run([...row.slice(1), this.#replacedId]);
   }
 
   #flushRows(): void {
-    if (this.#pending.size === 0) {
-      this.#rollup.flush();
-      return;
+    const count = this.#nextEventId - this.#firstPendingId;
+    if (count > 0) {
+      const placeholders = `(${ROW_COLUMNS.map(() => '?').join(', ')})`;
+      this.#insertMany ??= new DirectInsert(
+        this.#SQL, this.db, `INSERT INTO event_rows (${ROW_COLUMNS.join(', ')}) VALUES ${Array(ROWS_PER_INSERT).fill(placeholders).join(', ')}`,
+      );
+      this.#insertOne ??= new DirectInsert(this.#SQL, this.db, `INSERT INTO event_rows (${ROW_COLUMNS.join(', ')}) VALUES ${placeholders}`);
+      const rows = this.#pending;
+      for (let i = 0; i < count; i++) this.#rollup.add(rows, 1, i * WIDTH);
+      const inBatches = count - (count % ROWS_PER_INSERT);
+      for (let i = 0; i < inBatches; i += ROWS_PER_INSERT) this.#insertMany.run(rows, i * WIDTH, ROWS_PER_INSERT * WIDTH);
+      for (let i = inBatches; i < count; i++) this.#insertOne.run(rows, i * WIDTH, WIDTH);
+      this.#firstPendingId = this.#nextEventId;
     }
-    const width = ROW_COLUMNS.length;
-    const placeholders = `(${ROW_COLUMNS.map(() => '?').join(', ')})`;
-    this.#insertMany ??= new DirectInsert(
-      this.#SQL, this.db, `INSERT INTO event_rows (${ROW_COLUMNS.join(', ')}) VALUES ${Array(ROWS_PER_INSERT).fill(placeholders).join(', ')}`,
-    );
-    this.#insertOne ??= new DirectInsert(this.#SQL, this.db, `INSERT INTO event_rows (${ROW_COLUMNS.join(', ')}) VALUES ${placeholders}`);
-    const batch: SqlValue[] = new Array<SqlValue>(width * ROWS_PER_INSERT);
-    const inBatches = this.#pending.size - (this.#pending.size % ROWS_PER_INSERT);
-    let i = 0;
-    for (const row of this.#pending.values()) {
-      this.#rollup.add(row, 1);
-      if (i < inBatches) {
-        const at = (i % ROWS_PER_INSERT) * width;
-        for (let c = 0; c < width; c++) batch[at + c] = row[c];
-        if (i % ROWS_PER_INSERT === ROWS_PER_INSERT - 1) this.#insertMany.run(batch);
-      } else {
-        this.#insertOne.run(row);
-      }
-      i++;
-    }
-    this.#pending.clear();
     this.#rollup.flush();
   }
 

@@ -22,7 +22,13 @@ function storeBoth(rows: SqlValue[][]): [unknown[], unknown[]] {
     const sql = 'INSERT INTO t (n, a, b, c) VALUES (?, ?, ?, ?), (?, ?, ?, ?)';
     const insert = direct ? new DirectInsert(SQL, db, sql) : db.prepare(sql);
     if (insert instanceof DirectInsert) expect(insert.direct).toBe(true);
-    for (let i = 0; i + 1 < rows.length; i += 2) insert.run([i, ...rows[i], i + 1, ...rows[i + 1]]);
+    if (insert instanceof DirectInsert) {
+      // Bound from one long buffer of rows, as the case binds its pending rows.
+      const flat = rows.flatMap((row, i) => [i, ...row]);
+      for (let i = 0; i + 1 < rows.length; i += 2) insert.run(flat, i * 4, 8);
+    } else {
+      for (let i = 0; i + 1 < rows.length; i += 2) insert.run([i, ...rows[i], i + 1, ...rows[i + 1]]);
+    }
     insert.free();
     out.push(db.exec('SELECT n, a, typeof(a), b, typeof(b), c, typeof(c) FROM t ORDER BY n')[0]?.values ?? []);
     db.close();

@@ -66,47 +66,53 @@ export class DirectInsert {
     return this.#pointer !== null;
   }
 
-  run(values: readonly SqlValue[]): void {
+  /** Runs the statement with `values[from .. from + parameters)`: rows can be bound from one long buffer without copying. */
+  run(values: readonly SqlValue[], from = 0, count = values.length - from): void {
     const api = this.#api;
     const stmt = this.#pointer;
-    if (!api || stmt === null || !this.#bindable(values)) {
-      this.#stmt.run(values as SqlValue[]);
+    const to = from + count;
+    if (!api || stmt === null || !this.#bindable(values, from, to)) {
+      this.#stmt.run(values.slice(from, to));
       return;
     }
-    const texts = this.#encodeTexts(values);
+    const texts = this.#encodeTexts(values, from, to);
     api._sqlite3_reset(stmt);
     api._sqlite3_clear_bindings(stmt);
     let textAt = 0;
-    for (let i = 0; i < values.length; i++) {
+    for (let i = from; i < to; i++) {
       const v = values[i];
       if (v === null) continue;
       if (typeof v === 'number') {
-        if (v === (v | 0)) api._sqlite3_bind_int(stmt, i + 1, v);
-        else api._sqlite3_bind_double(stmt, i + 1, v);
+        if (v === (v | 0)) api._sqlite3_bind_int(stmt, i - from + 1, v);
+        else api._sqlite3_bind_double(stmt, i - from + 1, v);
       } else {
         const length = texts[textAt++];
-        api._sqlite3_bind_text(stmt, i + 1, this.#heap + texts[textAt++], length, SQLITE_STATIC);
+        api._sqlite3_bind_text(stmt, i - from + 1, this.#heap + texts[textAt++], length, SQLITE_STATIC);
       }
     }
     const rc = api._sqlite3_step(stmt);
     api._sqlite3_reset(stmt);
     if (rc !== SQLITE_DONE) {
       // Run it again through sql.js, which turns SQLite's error into a message.
-      this.#stmt.run(values as SqlValue[]);
+      this.#stmt.run(values.slice(from, to));
     }
   }
 
-  #bindable(values: readonly SqlValue[]): boolean {
-    for (const v of values) if (v !== null && typeof v !== 'number' && typeof v !== 'string') return false;
+  #bindable(values: readonly SqlValue[], from: number, to: number): boolean {
+    for (let i = from; i < to; i++) {
+      const v = values[i];
+      if (v !== null && typeof v !== 'number' && typeof v !== 'string') return false;
+    }
     return true;
   }
 
   /** Encodes every text of the run into wasm memory; returns [length, offset] pairs in order. */
-  #encodeTexts(values: readonly SqlValue[]): number[] {
+  #encodeTexts(values: readonly SqlValue[], from: number, to: number): number[] {
     const api = this.#api as SqliteApi;
     const spans: number[] = [];
     let used = 0;
-    for (const v of values) {
+    for (let i = from; i < to; i++) {
+      const v = values[i];
       if (typeof v !== 'string') continue;
       // UTF-8 takes at most 3 bytes per UTF-16 unit.
       if (used + v.length * 3 > this.#scratch.length) {

@@ -21,10 +21,10 @@ export class MinuteRollup {
     this.#db = db;
   }
 
-  /** Counts a row (a full `event_rows` row in ROW_COLUMNS order) in or, with -1, out. */
-  add(row: readonly SqlValue[], delta: 1 | -1): void {
-    let key = String(Math.floor(Number(row[TS_POSITION]) / MINUTE_MS));
-    for (const p of KEY_POSITIONS) key += ',' + (row[p] ?? '');
+  /** Counts a row (a full `event_rows` row in ROW_COLUMNS order, from `at` in `row`) in or, with -1, out. */
+  add(row: readonly SqlValue[], delta: 1 | -1, at = 0): void {
+    let key = String(Math.floor(Number(row[at + TS_POSITION]) / MINUTE_MS));
+    for (const p of KEY_POSITIONS) key += ',' + (row[at + p] ?? '');
     this.#deltas.set(key, (this.#deltas.get(key) ?? 0) + delta);
   }
 

@@ -5,6 +5,7 @@ import { queryObjects, queryNumber } from '../query/sqlRows';
 import { encode, loadSqlJs, newTestCase } from '../testing/helpers';
 import { portablePlatform } from '../platform/portable';
 import { CaseStore } from './caseStore';
+import { inProcessParseOffload } from '../testing/inProcessParseOffload';
 
 const event = (id: string, stage: string, extra: Record<string, unknown> = {}): string =>
   JSON.stringify({
@@ -50,6 +51,23 @@ describe('stage merging', () => {
     // The timeline's minute rollup follows the replacement: one event, now with status 200.
     expect(queryObjects(reopened.db, 'SELECT status_code, n FROM event_minutes WHERE n != 0')).toEqual([{ status_code: 200, n: 1 }]);
   });
+
+  // Past the rows held before writing (4000), the earlier stage is already stored and is updated in place.
+  for (const [how, parseOffload] of [['parsed on the case thread', undefined], ['packed as a parse worker packs them', inProcessParseOffload()]] as const) {
+    it(`replaces a stored earlier stage thousands of events later, rollup included (${how})`, async () => {
+      const store = await newTestCase();
+      const others = Array.from({ length: 4500 }, (_, i) => complete(`o${i}`));
+      const text = [event('far', 'RequestReceived'), ...others, complete('far'), event('near', 'RequestReceived'), complete('near')].join('\n');
+      const { files } = await importFiles(store, [inputFromBytes('audit.log', encode(text))], { parseOffload });
+      expect(files[0]).toMatchObject({ lines: 4504, events: 4502, merged: 2, rejected: 0 });
+      expect(queryObjects(store.db, "SELECT id, audit_id, stage, line, status_code FROM events WHERE audit_id IN ('far', 'near') ORDER BY id")).toEqual([
+        { id: 1, audit_id: 'far', stage: 'ResponseComplete', line: 4502, status_code: 200 },
+        { id: 4502, audit_id: 'near', stage: 'ResponseComplete', line: 4504, status_code: 200 },
+      ]);
+      expect(JSON.parse((await store.rawRecord(1)) as string)).toMatchObject({ auditID: 'far', stage: 'ResponseComplete' });
+      expect(queryObjects(store.db, 'SELECT status_code, sum(n) AS n FROM event_minutes GROUP BY status_code HAVING sum(n) != 0')).toEqual([{ status_code: 200, n: 4502 }]);
+    });
+  }
 
   it('never lets an earlier stage replace a later one', async () => {
     const store = await newTestCase();
