@@ -3,7 +3,7 @@ import { recordImports } from '../core/findings/activityLog';
 import { importFiles } from '../core/ingest/importFiles';
 import { queryNumber } from '../core/query/sqlRows';
 import { writeFileAtomic } from '../node/atomicWrite';
-import { collectDiskInputs, InputPathError } from '../node/diskInputs';
+import { collectDiskInputs, InputPathError, type DiskInput } from '../node/diskInputs';
 import { parseWorkerScript, startParseWorker } from '../node/parseWorker';
 import { parseCommandArgs } from './args';
 import { openOrCreateCase } from './caseFile';
@@ -14,6 +14,20 @@ import { importJson, importSummaryLine, importTable, isIncomplete, totalsOf } fr
 import { importOptionsFromFlags, readCsvMapping } from './importOptions';
 import { formatsForCase, saveCsvMapping } from '../core/store/csvMappings';
 import { createProgressLine } from './progressLine';
+
+/** The files under the given paths (the case itself left out); what is passed over is said on stderr. */
+async function listInputs(paths: string[], casePath: string, io: CliIo): Promise<DiskInput[]> {
+  let collected;
+  try {
+    collected = await collectDiskInputs(paths, new Set([resolve(casePath)]));
+  } catch (err) {
+    if (err instanceof InputPathError) throw new CliError(`import: ${err.message}`);
+    throw err;
+  }
+  for (const p of collected.passedOver) io.stderr.write(`trailhound: passed over ${p.path}: ${p.reason}\n`);
+  if (collected.inputs.length === 0) throw new CliError(`import: no files found in ${paths.join(', ')}`);
+  return collected.inputs;
+}
 
 /**
  * `trailhound import <paths...> --case <file> [--json]`: adds files and folders to a case,
@@ -34,27 +48,27 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
   if (args.positionals.length === 0) throw new CliError('import: no files or folders given (see trailhound import --help)');
   const attribution = importOptionsFromFlags({ ...args.strings, 'utc-offset': args.lists['utc-offset'] });
 
-  let collected;
-  try {
-    collected = await collectDiskInputs(args.positionals, new Set([resolve(casePath)]));
-  } catch (err) {
-    if (err instanceof InputPathError) throw new CliError(`import: ${err.message}`);
-    throw err;
-  }
-  for (const p of collected.passedOver) io.stderr.write(`trailhound: passed over ${p.path}: ${p.reason}\n`);
-  if (collected.inputs.length === 0) throw new CliError(`import: no files found in ${args.positionals.join(', ')}`);
-
-  const mapping = args.strings['csv-map'] === undefined ? null : await readCsvMapping(args.strings['csv-map']);
-  const { store, created } = await openOrCreateCase(casePath);
-  if (mapping) saveCsvMapping(store.db, mapping);
-  const progress = createProgressLine(io.stderr);
-  // Parsing runs on the second core where the bundled worker is at hand (not when run from sources).
+  // Parsing runs on the second core where the bundled worker is at hand (not when run from sources);
+  // it starts now, while the inputs are listed and the case is opened.
   const script = parseWorkerScript(import.meta.url);
   const started = script ? startParseWorker(script) : null;
+  let collected;
+  let opened;
+  try {
+    collected = await listInputs(args.positionals, casePath, io);
+    const mapping = args.strings['csv-map'] === undefined ? null : await readCsvMapping(args.strings['csv-map']);
+    opened = await openOrCreateCase(casePath);
+    if (mapping) saveCsvMapping(opened.store.db, mapping);
+  } catch (err) {
+    await started?.close();
+    throw err;
+  }
+  const { store, created } = opened;
+  const progress = createProgressLine(io.stderr);
   const parseWorker = started && (await started.ready) ? started : null;
   let summary;
   try {
-    summary = await importFiles(store, collected.inputs, {
+    summary = await importFiles(store, collected, {
       ...attribution, formats: formatsForCase(store.db), signal: io.signal, onProgress: (p) => progress.update(p),
       parseOffload: parseWorker ?? undefined,
     });
