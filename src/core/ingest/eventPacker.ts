@@ -1,15 +1,12 @@
 import type { NormalizedEvent } from '../model';
 import type { Platform } from '../platform/platform';
 import type { FileCounts } from '../store/caseStore';
-import { fieldAt, INTERNED_COLUMNS, NUMBER_COLUMNS, TEXT_COLUMNS, type PackedBatch } from '../store/packedRows';
+import { INTERNED_COLUMNS, NUMBER_COLUMNS, readInterned, readNumbers, readTexts, TEXT_COLUMNS, type PackedBatch } from '../store/packedRows';
 import { RawBlockGatherer, type CompressedBlock } from '../store/rawBlocks';
 import type { RecordSink } from './logFileReader';
 
 /** Events gathered before a batch is handed over. */
 const BATCH_EVENTS = 2000;
-const INTERNED_FIELDS = INTERNED_COLUMNS.map(fieldAt);
-const NUMBER_FIELDS = NUMBER_COLUMNS.map(fieldAt);
-const TEXT_FIELDS = TEXT_COLUMNS.map(fieldAt);
 
 /** Typed arrays that double when full. */
 class Growing<T extends Int32Array | Float64Array> {
@@ -49,8 +46,12 @@ export class EventPacker implements RecordSink {
   #nextStringId = 1;
   #firstNewId = 1;
   /** Per interned column, the last value seen and its id: consecutive events repeat most values. */
-  #lastValues: unknown[] = INTERNED_FIELDS.map(() => undefined);
-  #lastIds: number[] = INTERNED_FIELDS.map(() => 0);
+  #lastValues: unknown[] = INTERNED_COLUMNS.map(() => undefined);
+  #lastIds: number[] = INTERNED_COLUMNS.map(() => 0);
+  /** One event's values, column kind by column kind (reused: no array per event). */
+  readonly #eventInterned: unknown[] = INTERNED_COLUMNS.map(() => null);
+  readonly #eventNumbers: (number | null)[] = NUMBER_COLUMNS.map(() => null);
+  readonly #eventTexts: (string | null)[] = TEXT_COLUMNS.map(() => null);
   #count = 0;
   #lines = new Growing((n) => new Int32Array(n));
   #ids = new Growing((n) => new Int32Array(n));
@@ -70,8 +71,10 @@ export class EventPacker implements RecordSink {
   addEvent(_fileId: number, line: number, ev: NormalizedEvent, raw: string): 'stored' {
     this.#count++;
     this.#lines.push(line);
-    for (let k = 0; k < INTERNED_FIELDS.length; k++) {
-      const v = ev[INTERNED_FIELDS[k]];
+    const interned = this.#eventInterned;
+    readInterned(ev, interned);
+    for (let k = 0; k < interned.length; k++) {
+      const v = interned[k];
       if (v === null) {
         this.#ids.push(0);
       } else if (v === this.#lastValues[k]) {
@@ -83,9 +86,13 @@ export class EventPacker implements RecordSink {
         this.#ids.push(id);
       }
     }
-    for (const f of NUMBER_FIELDS) this.#numbers.push((ev[f] as number | null) ?? NaN);
-    for (const f of TEXT_FIELDS) {
-      const v = ev[f] as string | null;
+    const numbers = this.#eventNumbers;
+    readNumbers(ev, numbers);
+    for (let k = 0; k < numbers.length; k++) this.#numbers.push(numbers[k] ?? NaN);
+    const texts = this.#eventTexts;
+    readTexts(ev, texts);
+    for (let k = 0; k < texts.length; k++) {
+      const v = texts[k];
       if (v === null) {
         this.#textLengths.push(-1);
       } else {

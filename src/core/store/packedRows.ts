@@ -51,6 +51,48 @@ export const MESSAGE_TEXT = TEXT_COLUMNS.findIndex((i) => EVENT_COLUMNS[i].field
 /** Field of an event for a packed column. */
 export const fieldAt = (column: number): keyof NormalizedEvent => EVENT_COLUMNS[column].field;
 
+/**
+ * An event's values in the order of INTERNED_COLUMNS, NUMBER_COLUMNS and TEXT_COLUMNS, read field
+ * by field: reading them through a list of field names (a keyed load per value) cost the parse
+ * worker a fifth of its packing time. packedRows.test.ts holds these lists to the column table.
+ */
+export function readInterned(ev: NormalizedEvent, out: unknown[]): void {
+  out[0] = ev.source;
+  out[1] = ev.format;
+  out[2] = ev.cluster;
+  out[3] = ev.node;
+  out[4] = ev.user;
+  out[5] = ev.groups;
+  out[6] = ev.impersonatedUser;
+  out[7] = ev.srcIp;
+  out[8] = ev.srcIps;
+  out[9] = ev.userAgent;
+  out[10] = ev.verb;
+  out[11] = ev.resource;
+  out[12] = ev.subresource;
+  out[13] = ev.namespace;
+  out[14] = ev.name;
+  out[15] = ev.apiGroup;
+  out[16] = ev.decision;
+  out[17] = ev.reason;
+  out[18] = ev.stage;
+  out[19] = ev.action;
+}
+
+export function readNumbers(ev: NormalizedEvent, out: (number | null)[]): void {
+  out[0] = ev.ts;
+  out[1] = ev.srcPort;
+  out[2] = ev.statusCode;
+  out[3] = ev.durationMs;
+}
+
+export function readTexts(ev: NormalizedEvent, out: (string | null)[]): void {
+  out[0] = ev.tsText;
+  out[1] = ev.requestUri;
+  out[2] = ev.message;
+  out[3] = ev.details;
+}
+
 /** The transferable buffers of a batch, for postMessage. */
 export function transferables(batch: PackedBatch): ArrayBuffer[] {
   const buffers = [batch.lines, batch.ids, batch.numbers, batch.textLengths, batch.raw, ...batch.blocks.map((b) => b.data)].map((a) => a.buffer as ArrayBuffer);
