@@ -27,6 +27,17 @@ const int = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 const strArray = (v: unknown): string[] | null =>
   Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
 
+/** A string JSON.stringify would not write as it is: a quote, a backslash, a control character, a surrogate. */
+// eslint-disable-next-line no-control-regex -- control characters are what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON text of a list of strings, exactly as JSON.stringify writes it, built directly in the usual case (nothing to escape). */
+export function stringListJson(list: readonly string[]): string {
+  if (list.length === 0) return '[]';
+  for (const s of list) if (NEEDS_ESCAPE.test(s)) return JSON.stringify(list);
+  return list.length === 1 ? `["${list[0]}"]` : `["${list.join('","')}"]`;
+}
+
 function isAuditApiVersion(v: unknown): boolean {
   return typeof v === 'string' && v.startsWith('audit.k8s.io/');
 }
@@ -67,12 +78,12 @@ export function normalizeAuditEvent(e: AuditEvent, format: string, ctx: ParseCon
   ev.node = ctx.node;
   ev.user = str(e.user?.username);
   const groups = strArray(e.user?.groups);
-  ev.groups = groups ? JSON.stringify(groups) : null;
+  ev.groups = groups ? stringListJson(groups) : null;
   ev.impersonatedUser = str(e.impersonatedUser?.username);
   const ips = strArray(e.sourceIPs);
   if (ips && ips.length > 0) {
     ev.srcIp = ips[0];
-    ev.srcIps = JSON.stringify(ips);
+    ev.srcIps = stringListJson(ips);
   }
   ev.userAgent = str(e.userAgent);
   ev.verb = str(e.verb);
