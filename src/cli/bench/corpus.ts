@@ -95,8 +95,8 @@ export async function writeMixedCorpus(dir: string, auditLines: number): Promise
   const archivePath = join(dir, 'corpus.tar.gz');
   await run('sh', ['-c', 'tar -C "$1" -cf - corpus | gzip -1 > "$2"', 'sh', dir, archivePath]);
   const lines = [...audit, ...auth].reduce((n, f) => n + f.lines, 0);
-  // On disk before anything is timed: the kernel writing back a gigabyte of fresh pages during
-  // the import (and not during jq, which runs later) made the import look up to 20 % slower.
+  // On disk before anything is timed, so that the kernel's write-back of a gigabyte of fresh pages
+  // does not run during the import (and not during jq, which runs later).
   for (const f of [...audit, ...auth, { path: archivePath }]) await syncToDisk(f.path);
   return { archive: { path: archivePath, lines, bytes: (await stat(archivePath)).size }, audit, auth, lines };
 }
