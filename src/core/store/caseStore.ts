@@ -232,15 +232,14 @@ export class CaseStore {
   addEvent(fileId: number, line: number, ev: NormalizedEvent, raw: string): 'stored' | 'merged' {
     if (!ev.auditId && this.#seenInAnotherFile(fileId, ev.source, ev.ts, ev.node, ev.message)) return 'merged';
     const rank = ev.auditId ? (STAGE_RANK[ev.stage ?? ''] ?? 0) : 0;
-    const known = this.#nextEventId;
-    const at = this.#place(ev.auditId, rank);
-    if (at === MERGED) return 'merged';
-    const rows = at === REPLACES_STORED ? this.#replacement : this.#pending;
-    const offset = at === REPLACES_STORED ? 0 : at;
-    this.#fillEvent(rows, offset, fileId, line, ev, raw);
-    if (at === REPLACES_STORED) this.#writeReplacement();
+    const idsBefore = this.#nextEventId;
+    const place = this.#place(ev.auditId, rank);
+    if (place === MERGED) return 'merged';
+    const rows = place === REPLACES_STORED ? this.#replacement : this.#pending;
+    this.#fillEvent(rows, place === REPLACES_STORED ? 0 : place, fileId, line, ev, raw);
+    if (place === REPLACES_STORED) this.#writeReplacement();
     // A new id was handed out only for a new request; otherwise a later stage took an earlier one's row.
-    return this.#nextEventId > known ? 'stored' : 'merged';
+    return this.#nextEventId > idsBefore ? 'stored' : 'merged';
   }
 
   /**
@@ -274,9 +273,9 @@ export class CaseStore {
         continue;
       }
       const rank = auditId ? (STAGE_RANK[packedString(job, ids, row0 + STAGE_ID) ?? ''] ?? 0) : 0;
-      const known = this.#nextEventId;
+      const idsBefore = this.#nextEventId;
       const place = this.#place(auditId, rank);
-      if (this.#nextEventId === known) merged++;
+      if (this.#nextEventId === idsBefore) merged++;
       if (place === MERGED) continue;
       const rows = place === REPLACES_STORED ? this.#replacement : this.#pending;
       const o = place === REPLACES_STORED ? 0 : place;
