@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { expect, fileCounts, fileRow, fixture, matchingCount, openApp, SCREENSHOTS, test } from './helpers';
+import { expect, fileCounts, fileRow, fixture, importThroughInput, matchingCount, openApp, SCREENSHOTS, test } from './helpers';
 
 test('Open sample data imports both shipped clusters', async ({ page }) => {
   await openApp(page);
@@ -66,4 +66,22 @@ test('cancelling an import keeps what was read, marked partial with its reason; 
   const selected = page.locator('[data-testid="event-row"][aria-selected="true"]');
   await expect(selected).toBeVisible();
   await expect(selected).toHaveAttribute('aria-rowindex', String(events + 1));
+});
+
+test('the status bar shows an import, not the background indexing it is waiting behind', async ({ page }) => {
+  const first = test.info().outputPath('first-audit.log');
+  const second = test.info().outputPath('second-audit.log');
+  writeLargeAuditLog(first, 60_000);
+  writeLargeAuditLog(second, 150_000);
+  await openApp(page);
+  await importThroughInput(page, [first]);
+  await page.getByTestId('show-timeline').click();
+  // After an import the engine builds indexes and summaries in the background, step by step.
+  const indexing = page.getByTestId('indexing');
+  await expect(indexing).toBeVisible();
+  await page.getByTestId('input-files').setInputFiles([second]);
+  await expect(page.getByTestId('status-importing')).toBeVisible();
+  await expect(indexing).toHaveCount(0);
+  await expect(page.getByTestId('import-totals')).toBeVisible();
+  expect(await fileCounts(fileRow(page, 'second-audit.log'))).toMatchObject({ lines: '150,000', events: '90,000', merged: '60,000', status: 'complete' });
 });
