@@ -16,9 +16,10 @@ const ROWS_PER_INSERT = 100;
 const PENDING_LIMIT = 4000;
 /** Values per stored row. */
 const WIDTH = ROW_COLUMNS.length;
-/** What #place answers besides an offset into the pending rows. */
+/** Where #pending holds the replacement of a row already written (after the pending rows). */
+const REPLACEMENT_AT = PENDING_LIMIT * WIDTH;
+/** What #place answers for an event that changes nothing (an earlier stage of a request kept). */
 const MERGED = -1;
-const REPLACES_STORED = -2;
 
 /** Counters of one file being imported; the store fills events and merged. */
 export interface FileCounts {
@@ -82,14 +83,11 @@ export class CaseStore {
   #nextEventId = 1;
   /**
    * Rows not yet written, one after the other (WIDTH values each): the ids from #firstPendingId
-   * to #nextEventId - 1, in order. A later stage of a pending request overwrites its row in place.
+   * to #nextEventId - 1, in order. A later stage of a pending request overwrites its row in place;
+   * one of a written request is filled at REPLACEMENT_AT, then written over it.
    */
-  readonly #pending: Row = new Array<SqlValue>(PENDING_LIMIT * WIDTH).fill(null);
+  readonly #pending: Row = new Array<SqlValue>(REPLACEMENT_AT + WIDTH).fill(null);
   #firstPendingId = 1;
-  /** A stored row being replaced by a later stage, filled before the UPDATE. */
-  readonly #replacement: Row = new Array<SqlValue>(WIDTH).fill(null);
-  /** Set by #place: the stored row a REPLACES_STORED event replaces. */
-  #replacedId = 0;
   /** auditID -> event id * 4 + stage rank; built lazily from the case on the first import. */
   #auditIds: Map<string, number> | null = null;
   /** authlog lines by time, node and text -> the file that brought the first; built lazily from the case. */
@@ -233,11 +231,10 @@ export class CaseStore {
     if (!ev.auditId && this.#seenInAnotherFile(fileId, ev.source, ev.ts, ev.node, ev.message)) return 'merged';
     const rank = ev.auditId ? (STAGE_RANK[ev.stage ?? ''] ?? 0) : 0;
     const idsBefore = this.#nextEventId;
-    const place = this.#place(ev.auditId, rank);
-    if (place === MERGED) return 'merged';
-    const rows = place === REPLACES_STORED ? this.#replacement : this.#pending;
-    this.#fillEvent(rows, place === REPLACES_STORED ? 0 : place, fileId, line, ev, raw);
-    if (place === REPLACES_STORED) this.#writeReplacement();
+    const at = this.#place(ev.auditId, rank);
+    if (at === MERGED) return 'merged';
+    this.#fillEvent(at, fileId, line, ev, raw);
+    if (at === REPLACEMENT_AT) this.#writeReplacement();
     // A new id was handed out only for a new request; otherwise a later stage took an earlier one's row.
     return this.#nextEventId > idsBefore ? 'stored' : 'merged';
   }
@@ -274,11 +271,10 @@ export class CaseStore {
       }
       const rank = auditId ? (STAGE_RANK[packedString(job, ids, row0 + STAGE_ID) ?? ''] ?? 0) : 0;
       const idsBefore = this.#nextEventId;
-      const place = this.#place(auditId, rank);
+      const o = this.#place(auditId, rank);
       if (this.#nextEventId === idsBefore) merged++;
-      if (place === MERGED) continue;
-      const rows = place === REPLACES_STORED ? this.#replacement : this.#pending;
-      const o = place === REPLACES_STORED ? 0 : place;
+      if (o === MERGED) continue;
+      const rows = this.#pending;
       setProvenance(rows, o, rows[o] as number, fileId, lines[e], job.blockId(raw[e * 2]), raw[e * 2 + 1]);
       for (let k = 0; k < ni; k++) {
         const local = ids[row0 + k];
@@ -290,7 +286,7 @@ export class CaseStore {
       }
       for (let k = 0; k < nt; k++) rows[o + TEXT_COLUMNS[k] + 1] = texts[k];
       rows[o + AUDIT_ID_COLUMN + 1] = auditId;
-      if (place === REPLACES_STORED) this.#writeReplacement();
+      if (o === REPLACEMENT_AT) this.#writeReplacement();
     }
     return merged;
   }
@@ -330,10 +326,10 @@ export class CaseStore {
   }
 
   /**
-   * Where an event's row goes: an offset into #pending (a new row, or a pending row a later stage
-   * replaces), REPLACES_STORED (a stored row a later stage replaces: fill #replacement, then
-   * #writeReplacement), or MERGED (an earlier or equal stage of a request already kept). The row's
-   * id is already set at the offset; every other value is for the caller to fill.
+   * Where an event's row goes in #pending: a new row, a pending row a later stage replaces, or
+   * REPLACEMENT_AT (a written row a later stage replaces: fill it, then #writeReplacement); MERGED
+   * for an earlier or equal stage of a request already kept. The row's id is already set at the
+   * offset; every other value is for the caller to fill.
    */
   #place(auditId: string | null, rank: number): number {
     if (auditId) {
@@ -344,9 +340,8 @@ export class CaseStore {
         const id = Math.floor(known / 4);
         index.set(auditId, id * 4 + rank);
         if (id >= this.#firstPendingId) return (id - this.#firstPendingId) * WIDTH;
-        this.#replacedId = id;
-        this.#replacement[0] = id;
-        return REPLACES_STORED;
+        this.#pending[REPLACEMENT_AT] = id;
+        return REPLACEMENT_AT;
       }
     }
     if (this.#nextEventId - this.#firstPendingId === PENDING_LIMIT) this.#flushRows();
@@ -374,8 +369,9 @@ export class CaseStore {
     };
   }
 
-  /** Fills the row at `at` (its id already set) with an event parsed on this thread. */
-  #fillEvent(rows: Row, at: number, fileId: number, line: number, ev: NormalizedEvent, raw: string): void {
+  /** Fills the pending row at `at` (its id already set) with an event parsed on this thread. */
+  #fillEvent(at: number, fileId: number, line: number, ev: NormalizedEvent, raw: string): void {
+    const rows = this.#pending;
     const ref = this.#raw.add(raw);
     setProvenance(rows, at, rows[at] as number, fileId, line, ref.block, ref.index);
     for (let i = 0; i < EVENT_COLUMNS.length; i++) {
@@ -395,14 +391,14 @@ export class CaseStore {
     }
   }
 
-  /** Writes #replacement over the stored row #replacedId (a later stage of its request). */
+  /** Writes the row at REPLACEMENT_AT over the written row of its id (a later stage of its request). */
   #writeReplacement(): void {
-    const row = this.#replacement;
-    this.#rollup.replaceStored(this.#replacedId, row);
+    const row = this.#pending.slice(REPLACEMENT_AT);
+    this.#rollup.replaceStored(row);
     this.#update ??= this.db.prepare(
       `UPDATE event_rows SET ${ROW_COLUMNS.slice(1).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
     );
-    this.#update.run([...row.slice(1), this.#replacedId]);
+    this.#update.run([...row.slice(1), row[0]]);
   }
 
   #flushRows(): void {
@@ -435,7 +431,7 @@ export class CaseStore {
     await this.#raw.flush(true);
   }
 
-  /** Runs `work` in one transaction (the import batches many flushes into one). */
+  /** Opens a transaction (the import writes each file's many flushes in one). */
   begin(): void {
     this.db.run('BEGIN');
   }

@@ -28,9 +28,9 @@ export class MinuteRollup {
     this.#deltas.set(key, (this.#deltas.get(key) ?? 0) + delta);
   }
 
-  /** A stored row is about to be replaced by `row` (a later stage of the same request). */
-  replaceStored(id: number, row: readonly SqlValue[]): void {
-    const res = this.#db.exec(`SELECT ${ROW_COLUMNS.join(', ')} FROM event_rows WHERE id = ?`, [id]);
+  /** A stored row is about to be replaced by `row`, of the same id (a later stage of the same request). */
+  replaceStored(row: readonly SqlValue[]): void {
+    const res = this.#db.exec(`SELECT ${ROW_COLUMNS.join(', ')} FROM event_rows WHERE id = ?`, [row[0]]);
     const old = res[0]?.values[0];
     if (old) this.add(old, -1);
     this.add(row, 1);
