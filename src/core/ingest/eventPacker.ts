@@ -3,6 +3,7 @@ import type { Platform } from '../platform/platform';
 import type { FileCounts } from '../store/caseStore';
 import { INTERNED_COLUMNS, NUMBER_COLUMNS, readInterned, readNumbers, readTexts, TEXT_COLUMNS, type PackedBatch } from '../store/packedRows';
 import { RawBlockGatherer, type CompressedBlock } from '../store/rawBlocks';
+import { StringIds } from '../store/stringIds';
 import type { RecordSink } from './logFileReader';
 
 /** Events gathered before a batch is handed over. */
@@ -41,13 +42,10 @@ export class EventPacker implements RecordSink {
   readonly #emit: (batch: PackedBatch) => void;
   readonly #counts: FileCounts;
   readonly #raw: RawBlockGatherer;
-  #strings = new Map<string, number>();
+  /** The worker's own string ids; the strings first seen since the last batch go with the next. */
+  readonly #strings = new StringIds((text) => this.#newStrings.push(text));
   #newStrings: string[] = [];
-  #nextStringId = 1;
   #firstNewId = 1;
-  /** Per interned column, the last value seen and its id: consecutive events repeat most values. */
-  #lastValues: unknown[] = INTERNED_COLUMNS.map(() => undefined);
-  #lastIds: number[] = INTERNED_COLUMNS.map(() => 0);
   /** One event's values, column kind by column kind (reused: no array per event). */
   readonly #eventInterned: unknown[] = INTERNED_COLUMNS.map(() => null);
   readonly #eventNumbers: (number | null)[] = NUMBER_COLUMNS.map(() => null);
@@ -75,16 +73,7 @@ export class EventPacker implements RecordSink {
     readInterned(ev, interned);
     for (let k = 0; k < interned.length; k++) {
       const v = interned[k];
-      if (v === null) {
-        this.#ids.push(0);
-      } else if (v === this.#lastValues[k]) {
-        this.#ids.push(this.#lastIds[k]);
-      } else {
-        const id = this.#intern(String(v));
-        this.#lastValues[k] = v;
-        this.#lastIds[k] = id;
-        this.#ids.push(id);
-      }
+      this.#ids.push(v === null ? 0 : this.#strings.idIn(k, v as string | number));
     }
     const numbers = this.#eventNumbers;
     readNumbers(ev, numbers);
@@ -109,16 +98,6 @@ export class EventPacker implements RecordSink {
 
   addReject(_fileId: number, line: number, reason: string, excerpt: string): void {
     this.#rejects.push({ line, reason, excerpt: excerpt.slice(0, 200) });
-  }
-
-  #intern(text: string): number {
-    let id = this.#strings.get(text);
-    if (id === undefined) {
-      id = this.#nextStringId++;
-      this.#strings.set(text, id);
-      this.#newStrings.push(text);
-    }
-    return id;
   }
 
   async flush(): Promise<void> {
@@ -147,7 +126,7 @@ export class EventPacker implements RecordSink {
       rejects: this.#rejects,
       counts: { ...this.#counts },
     };
-    this.#firstNewId = this.#nextStringId;
+    this.#firstNewId = this.#strings.nextId;
     this.#newStrings = [];
     this.#count = 0;
     this.#texts = [];

@@ -6,6 +6,7 @@ import { CASE_APPLICATION, MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { RawBlockWriter } from './rawBlocks';
 import { MinuteRollup } from './minuteRollup';
 import { DirectInsert } from './directInsert';
+import { StringIds } from './stringIds';
 import type { Platform } from '../platform/platform';
 
 /** A case file that cannot be opened: damaged, foreign, or from a newer Trailhound. */
@@ -75,11 +76,8 @@ export interface PackedJob {
 export class CaseStore {
   readonly db: Database;
   readonly #platform: Platform;
-  #strings = new Map<string, number>();
-  /** Per interned column, the last value seen and its id. */
-  #lastValues: unknown[] = [];
-  #lastIds: (number | null)[] = [];
-  #nextStringId = 1;
+  /** Interned strings, each stored in `strings` as it is first seen. */
+  readonly #strings: StringIds;
   #nextEventId = 1;
   /**
    * Rows not yet written, one after the other (WIDTH values each): the ids from #firstPendingId
@@ -106,6 +104,7 @@ export class CaseStore {
     this.#platform = platform;
     this.#raw = new RawBlockWriter(db, platform);
     this.#rollup = new MinuteRollup(db);
+    this.#strings = this.#loadStrings();
     this.#loadCounters();
   }
 
@@ -158,27 +157,24 @@ export class CaseStore {
     return new CaseStore(SQL, db, platform);
   }
 
+  /** The case's strings, and new ones stored as they come. */
+  #loadStrings(): StringIds {
+    const res = this.db.exec('SELECT value, id FROM strings');
+    const rows = res[0]?.values ?? [];
+    const nextId = rows.reduce((max, [, id]) => Math.max(max, Number(id)), 0) + 1;
+    const strings = new StringIds((text, id) => {
+      this.#insertString ??= this.db.prepare('INSERT INTO strings (id, value) VALUES (?, ?)');
+      this.#insertString.run([id, text]);
+    }, nextId);
+    for (const [value, id] of rows) strings.know(String(value), Number(id));
+    return strings;
+  }
+
   #loadCounters(): void {
     const one = (sql: string): number => Number(this.db.exec(sql)[0]?.values[0]?.[0] ?? 0);
     this.#nextEventId = one('SELECT coalesce(max(id), 0) + 1 FROM event_rows');
     this.#firstPendingId = this.#nextEventId;
-    this.#nextStringId = one('SELECT coalesce(max(id), 0) + 1 FROM strings');
-    const res = this.db.exec('SELECT value, id FROM strings');
-    for (const [value, id] of res[0]?.values ?? []) this.#strings.set(String(value), Number(id));
     this.#raw.resume(one('SELECT coalesce(max(id), 0) + 1 FROM raw_blocks'));
-  }
-
-  #intern(value: string | number | null): number | null {
-    if (value === null) return null;
-    const text = String(value);
-    let id = this.#strings.get(text);
-    if (id === undefined) {
-      id = this.#nextStringId++;
-      this.#strings.set(text, id);
-      this.#insertString ??= this.db.prepare('INSERT INTO strings (id, value) VALUES (?, ?)');
-      this.#insertString.run([id, text]);
-    }
-    return id;
   }
 
   #auditIndex(): Map<string, number> {
@@ -247,7 +243,7 @@ export class CaseStore {
     for (let i = 0; i < batch.strings.length; i++) {
       const text = batch.strings[i];
       job.strings[batch.firstStringId + i] = text;
-      job.ids[batch.firstStringId + i] = this.#intern(text) as number;
+      job.ids[batch.firstStringId + i] = this.#strings.id(text);
     }
     for (const block of batch.blocks) this.#raw.insert({ id: job.blockId(block.id), data: block.data });
     for (const r of batch.rejects) this.addReject(fileId, r.line, r.reason, r.excerpt);
@@ -377,17 +373,7 @@ export class CaseStore {
     for (let i = 0; i < EVENT_COLUMNS.length; i++) {
       const c = EVENT_COLUMNS[i];
       const v = ev[c.field];
-      if (!c.interned || v === null) {
-        rows[at + i + 1] = v;
-      } else if (v === this.#lastValues[i]) {
-        // Consecutive events repeat most values (same controller, same verb): skip the hash lookup.
-        rows[at + i + 1] = this.#lastIds[i];
-      } else {
-        const interned = this.#intern(v);
-        this.#lastValues[i] = v;
-        this.#lastIds[i] = interned;
-        rows[at + i + 1] = interned;
-      }
+      rows[at + i + 1] = !c.interned || v === null ? v : this.#strings.idIn(i, v);
     }
   }
 
