@@ -51,7 +51,7 @@ export interface ImportOptions {
   /** Called about every 100 ms; an async callback lets the host breathe (the worker yields here). */
   onProgress?: (p: ImportProgress) => void | Promise<void>;
   formats?: readonly LogFormat[];
-  /** Parses log files on another thread (the CLI's worker); without it, on this one. */
+  /** Parses log files on another thread (a worker thread in the CLI, a Web Worker in the app); without it, on this one. */
   parseOffload?: ParseOffload;
   /** Tightens or loosens IMPORT_LIMITS (tests set them low). */
   limits?: Partial<ImportLimits>;
