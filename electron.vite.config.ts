@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { sqlJsGrowthPlugin } from './scripts/sqljs-growth.mjs';
+import { sqlJsPatchPlugin } from './scripts/sqljs-patch.mjs';
 
 export default defineConfig({
   // ES module (package.json "type": "module"): out/main/index.js, the package's "main".
@@ -23,9 +23,9 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     // Relative asset URLs: the same build loads from file:// in Electron and over http in the browser.
     base: './',
-    plugins: [svelte({ configFile: resolve(__dirname, 'svelte.config.js') }), sqlJsGrowthPlugin()],
+    plugins: [svelte({ configFile: resolve(__dirname, 'svelte.config.js') }), sqlJsPatchPlugin()],
     // The engine's worker is its own bundle: it gets the patched sql.js too.
-    worker: { format: 'es', plugins: () => [sqlJsGrowthPlugin()] },
+    worker: { format: 'es', plugins: () => [sqlJsPatchPlugin()] },
     build: { outDir: resolve(__dirname, 'out/renderer'), rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') } },
   },
 });

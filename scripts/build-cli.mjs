@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { patchMemfsGrowth, sqlJsFiles } from './sqljs-growth.mjs';
+import { CLI_RESERVE_BYTES, patchSqlJs, sqlJsFiles } from './sqljs-patch.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_OUT_DIR = join(ROOT, 'out', 'cli');
@@ -87,7 +87,7 @@ async function writeVendoredSqlJs() {
   const { js, wasm } = sqlJsFiles(ROOT);
   const dir = join(CLI_OUT_DIR, 'vendor');
   await mkdir(dir, { recursive: true });
-  const patched = patchMemfsGrowth(await readFile(js, 'utf8'), js);
+  const patched = patchSqlJs(await readFile(js, 'utf8'), { name: js, reserveBytes: CLI_RESERVE_BYTES });
   const temp = join(dir, `sql-wasm.cjs.${process.pid}.tmp`);
   await writeFile(temp, patched);
   await rename(temp, join(dir, 'sql-wasm.cjs'));

@@ -12,8 +12,7 @@ export async function writeCaseFile(store: CaseStore, casePath: string, command:
     throw new CliError(`${command}: ${casePath} was not changed: ${problem}`);
   }
   await store.flushAll();
-  const bytes = store.export();
-  store.close();
+  const bytes = store.closeIntoBytes();
   try {
     await writeFileAtomic(casePath, bytes);
   } catch (err) {

@@ -85,8 +85,7 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
   // Chain of custody: who imported which file, with its SHA-256.
   recordImports(store.db, analystName(undefined, io.env), summary.files);
   const caseEvents = queryNumber(store.db, 'SELECT count(*) FROM event_rows');
-  const bytes = store.export();
-  store.close();
+  const bytes = store.closeIntoBytes();
   try {
     await writeFileAtomic(casePath, bytes);
   } catch (err) {

@@ -44,7 +44,9 @@ describe('stage merging', () => {
   it('merges across two imports into the same case, also after the case was saved and reopened', async () => {
     const first = await newTestCase();
     await importFiles(first, [inputFromBytes('a.log', encode(event('x9', 'RequestReceived') + '\n'))]);
-    const reopened = CaseStore.open(await loadSqlJs(), portablePlatform, first.export());
+    // Saved as the CLI saves (closing the case), here through stock sql.js's export.
+    const reopened = CaseStore.open(await loadSqlJs(), portablePlatform, first.closeIntoBytes());
+    expect(() => first.db.exec('SELECT 1')).toThrow(/closed/);
     const { files } = await importFiles(reopened, [inputFromBytes('b.log', encode([complete('x9'), event('x9', 'RequestReceived')].join('\n')))]);
     expect(files[0]).toMatchObject({ events: 0, merged: 2 });
     expect(queryObjects(reopened.db, 'SELECT stage, status_code FROM events')).toEqual([{ stage: 'ResponseComplete', status_code: 200 }]);
