@@ -1,27 +1,35 @@
+import { environmentWithHugePages, runAgain } from '../node/hugePages';
 import { EXIT, type CliIo } from './cliIo';
 import { runCli } from './runCli';
 
 /**
  * The `trailhound` binary (bundled to out/cli/trailhound.mjs). Process concerns live here only.
- * During an import, Ctrl-C aborts it cleanly (the case is left unchanged; a second Ctrl-C exits at
- * once). Other commands keep Node's default, which ends the process even inside a long
- * synchronous query, where a listener would only run after it. A closed stdout pipe
- * (`trailhound sql ... | head`) ends quietly instead of throwing EPIPE.
+ * On Linux an import runs in a child process started with huge pages for malloc (see hugePages.ts;
+ * GLIBC_TUNABLES=glibc.malloc.hugetlb=0 keeps it in this one). During an import, Ctrl-C aborts it
+ * cleanly (the case is left unchanged; a second Ctrl-C exits at once). Other commands keep Node's
+ * default, which ends the process even inside a long synchronous query, where a listener would
+ * only run after it. A closed stdout pipe (`trailhound sql ... | head`) ends quietly instead of
+ * throwing EPIPE.
  */
 const argv = process.argv.slice(2);
-const controller = new AbortController();
-if (argv[0] === 'import') {
-  let interrupts = 0;
-  process.on('SIGINT', () => {
-    interrupts++;
-    if (interrupts > 1) process.exit(EXIT.interrupted);
-    controller.abort();
+const rerun = argv[0] === 'import' ? environmentWithHugePages(process.env, process.platform) : null;
+const code = rerun ? await runAgain(rerun) : null;
+if (code !== null) {
+  process.exitCode = code;
+} else {
+  const controller = new AbortController();
+  if (argv[0] === 'import') {
+    let interrupts = 0;
+    process.on('SIGINT', () => {
+      interrupts++;
+      if (interrupts > 1) process.exit(EXIT.interrupted);
+      controller.abort();
+    });
+  }
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT.ok);
+    throw err;
   });
+  const io: CliIo = { stdout: process.stdout, stderr: process.stderr, signal: controller.signal, env: process.env };
+  process.exitCode = await runCli(argv, io);
 }
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(EXIT.ok);
-  throw err;
-});
-
-const io: CliIo = { stdout: process.stdout, stderr: process.stderr, signal: controller.signal, env: process.env };
-process.exitCode = await runCli(argv, io);
