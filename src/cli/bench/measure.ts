@@ -1,22 +1,46 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface MeasuredRun {
   code: number;
   ms: number;
   stdout: string;
   stderr: string;
-  /** Peak resident memory of the child (VmHWM), or null where /proc does not tell. */
+  /**
+   * Peak resident memory (VmHWM) of the child and every process it started, summed (the CLI's
+   * import runs in a process of its own), or null where /proc does not tell.
+   */
   peakRssMb: number | null;
 }
 
-function vmHwmMb(pid: number): number | null {
+function vmHwmKb(pid: number): number | null {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : null;
+    return m ? Number(m[1]) : null;
   } catch {
     return null;
   }
+}
+
+/** A process and its descendants, as /proc lists the children of each thread. */
+function processTree(pid: number): number[] {
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) {
+    let tasks: string[] = [];
+    try {
+      tasks = readdirSync(`/proc/${tree[i]}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      try {
+        for (const child of readFileSync(`/proc/${tree[i]}/task/${task}/children`, 'utf8').split(' ')) if (child.trim()) tree.push(Number(child));
+      } catch {
+        // The thread ended meanwhile.
+      }
+    }
+  }
+  return tree;
 }
 
 /** Runs a command to its end, timing it wall-clock and sampling its peak memory until it exits. */
@@ -26,10 +50,14 @@ export function runMeasured(command: string, args: string[]): Promise<MeasuredRu
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    let peak: number | null = null;
+    /** Each process's high-water mark as last seen (a process's is gone once it exits). */
+    const peaks = new Map<number, number>();
     const sample = (): void => {
-      const now = child.pid ? vmHwmMb(child.pid) : null;
-      if (now !== null) peak = Math.max(peak ?? 0, now);
+      if (!child.pid) return;
+      for (const pid of processTree(child.pid)) {
+        const kb = vmHwmKb(pid);
+        if (kb !== null) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, kb));
+      }
     };
     const timer = setInterval(sample, 25);
     child.stdout.on('data', (d: Buffer) => {
@@ -38,11 +66,11 @@ export function runMeasured(command: string, args: string[]): Promise<MeasuredRu
     });
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', fail);
-    // VmHWM is a high-water mark: the last sample before exit is the peak.
     child.on('exit', () => sample());
     child.on('close', (code) => {
       clearInterval(timer);
-      done({ code: code ?? -1, ms: performance.now() - started, stdout, stderr, peakRssMb: peak });
+      const kb = [...peaks.values()].reduce((a, b) => a + b, 0);
+      done({ code: code ?? -1, ms: performance.now() - started, stdout, stderr, peakRssMb: peaks.size ? Math.round(kb / 1024) : null });
     });
   });
 }
