@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateAuditLines } from '../core/synth/auditGenerator';
+import { makeTempDir, REPO_ROOT } from './cliTestHarness';
+
+const temp = makeTempDir();
+const input = join(temp.dir, 'audit.log');
+afterAll(() => temp.cleanup());
+beforeAll(() => {
+  // Long enough (a second or more) to be still running when the signal comes.
+  writeFileSync(input, [...generateAuditLines({ seed: 3, lines: 250_000, start: Date.UTC(2026, 10, 20) })].join('\n') + '\n');
+});
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter((p) => p.trim()).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Starts `trailhound import` and resolves once its child process (the import itself) has been running for `settle` ms. */
+async function startImport(casePath: string, detached: boolean, settle: number) {
+  const parent = spawn(process.execPath, [join(REPO_ROOT, 'bin/trailhound.mjs'), 'import', input, '--case', casePath], {
+    stdio: ['ignore', 'pipe', 'pipe'], detached, env: { ...process.env, GLIBC_TUNABLES: '' },
+  });
+  let stderr = '';
+  parent.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => parent.on('exit', (code) => resolve(code)));
+  let child: number | undefined;
+  while (child === undefined) {
+    await new Promise((r) => setTimeout(r, 20));
+    child = childrenOf(parent.pid as number)[0];
+  }
+  await new Promise((r) => setTimeout(r, settle));
+  return { parent, child, exited, stderr: () => stderr };
+}
+
+describe.runIf(process.platform === 'linux')('an import run in a child process (huge pages)', () => {
+  it('is interrupted by Ctrl-C at a terminal (the whole process group) as before: exit 130, the case not written', async () => {
+    const casePath = join(temp.dir, 'interrupted.sqlite');
+    const run = await startImport(casePath, true, 1000);
+    process.kill(-(run.parent.pid as number), 'SIGINT');
+    expect(await run.exited).toBe(130);
+    expect(run.stderr()).toMatch(/import interrupted; .* was not changed/);
+    expect(existsSync(casePath)).toBe(false);
+  }, 30_000);
+
+  it('passes a SIGTERM sent to it alone on to the import, and exits as a terminated process does', async () => {
+    const casePath = join(temp.dir, 'terminated.sqlite');
+    const run = await startImport(casePath, false, 200);
+    run.parent.kill('SIGTERM');
+    expect(await run.exited).toBe(128 + 15);
+    expect(existsSync(`/proc/${run.child}`)).toBe(false);
+    expect(existsSync(casePath)).toBe(false);
+    expect(readdirSync(temp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 30_000);
+});
