@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAuditLines } from '../core/synth/auditGenerator';
+import { processTree } from './bench/measure';
 import { makeTempDir, REPO_ROOT } from './cliTestHarness';
 
 const temp = makeTempDir();
@@ -12,14 +13,6 @@ beforeAll(() => {
   // Long enough (a second or more) to be still running when the signal comes.
   writeFileSync(input, [...generateAuditLines({ seed: 3, lines: 250_000, start: Date.UTC(2026, 10, 20) })].join('\n') + '\n');
 });
-
-function childrenOf(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter((p) => p.trim()).map(Number);
-  } catch {
-    return [];
-  }
-}
 
 /** Starts `trailhound import` and resolves once its child process (the import itself) has been running for `settle` ms. */
 async function startImport(casePath: string, detached: boolean, settle: number) {
@@ -32,7 +25,7 @@ async function startImport(casePath: string, detached: boolean, settle: number) 
   let child: number | undefined;
   while (child === undefined) {
     await new Promise((r) => setTimeout(r, 20));
-    child = childrenOf(parent.pid as number)[0];
+    child = processTree(parent.pid as number)[1];
   }
   await new Promise((r) => setTimeout(r, settle));
   return { parent, child, exited, stderr: () => stderr };

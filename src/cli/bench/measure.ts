@@ -22,8 +22,8 @@ function vmHwmKb(pid: number): number | null {
   }
 }
 
-/** A process and its descendants, as /proc lists the children of each thread. */
-function processTree(pid: number): number[] {
+/** A process and its descendants (parents before children), as /proc lists the children of each thread; Linux only. */
+export function processTree(pid: number): number[] {
   const tree = [pid];
   for (let i = 0; i < tree.length; i++) {
     let tasks: string[] = [];
