@@ -1,5 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect, fixture, importThroughInput, openApp, test } from './helpers';
+
+const CLI = fileURLToPath(new URL('../bin/trailhound.mjs', import.meta.url));
 
 test('saves the case as a download and reopens it through Open case', async ({ page }) => {
   await openApp(page);
@@ -32,6 +36,19 @@ test('saves the case as a download and reopens it through Open case', async ({ p
   // The files table travels too.
   await page.getByTestId('rail-files').click();
   await expect(page.getByTestId('file-row')).toHaveCount(3);
+});
+
+test('opens a case the CLI wrote, its original records (Brotli blocks) included', async ({ page }) => {
+  const made = test.info().outputPath('cli.trailhound.sqlite');
+  const run = spawnSync(process.execPath, [CLI, 'import', fixture('audit-basic.log'), fixture('rotated.log.gz'), '--case', made], { encoding: 'utf8' });
+  // Status 1: the fixtures hold rejected lines on purpose.
+  expect(run.stderr + run.stdout).toContain('56 events, 2 merged, 3 rejected');
+  expect(run.status).toBe(1);
+  await openApp(page);
+  await page.getByTestId('input-case').setInputFiles(made);
+  await expect(page.getByTestId('count-matching')).toHaveText('56');
+  await page.getByTestId('event-row').first().click();
+  await expect(page.getByTestId('detail-raw')).toContainText('"auditID": "a1b2c3d4-0000-4000-8000-000000000000"');
 });
 
 test('a file that is not a case is refused with a message, and the window stays usable', async ({ page }) => {

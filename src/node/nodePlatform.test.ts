@@ -63,12 +63,21 @@ describe('nodePlatform', () => {
     await expect(collect(nodePlatform.gunzip(failing()))).rejects.toThrow('disk on fire');
   });
 
-  it('round-trips raw deflate, readable by the portable platform too', async () => {
-    const data = new TextEncoder().encode('{"kind":"Event"}\n'.repeat(1000));
-    const packed = await nodePlatform.deflateRaw(data);
-    expect(packed.length).toBeLessThan(data.length / 10);
-    expect(await nodePlatform.inflateRaw(packed)).toEqual(data);
-    expect(await portablePlatform.inflateRaw(packed)).toEqual(data);
+  it('compresses records with Brotli, readable by the portable platform too, and reads the portable raw DEFLATE', async () => {
+    const data = new TextEncoder().encode(readFileSync(MULTI_MEMBER.replace(/audit-[^/]+$/, 'audit.log'), 'utf8').repeat(20));
+    expect(nodePlatform.recordCodec).toBe('brotli');
+    const packed = await nodePlatform.compressRecords(data);
+    expect(packed.length).toBeLessThan(data.length / 5);
+    expect(await nodePlatform.decompressRecords('brotli', packed)).toEqual(data);
+    expect(await portablePlatform.decompressRecords('brotli', packed)).toEqual(data);
+    expect(portablePlatform.recordCodec).toBe('deflate-raw');
+    expect(await nodePlatform.decompressRecords('deflate-raw', await portablePlatform.compressRecords(data))).toEqual(data);
+  });
+
+  it('refuses a block in a codec it does not know', async () => {
+    for (const platform of [nodePlatform, portablePlatform]) {
+      await expect(platform.decompressRecords('lz4', new Uint8Array(4))).rejects.toThrow('unknown codec: lz4');
+    }
   });
 
   it('hashes incrementally as lowercase hex SHA-256', async () => {

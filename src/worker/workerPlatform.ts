@@ -1,4 +1,4 @@
-import { portablePlatform } from '../core/platform/portable';
+import { decompressRecordsPortable, portablePlatform } from '../core/platform/portable';
 import type { Platform } from '../core/platform/platform';
 
 /** Runs bytes through a native (de)compression stream: several times faster than fflate in a worker. */
@@ -8,11 +8,14 @@ async function throughStream(data: Uint8Array, stream: CompressionStream | Decom
 }
 
 /**
- * The worker's platform: raw blocks use the browser's native deflate-raw. Gunzip stays with fflate,
- * which reads every member of a multi-member .gz file (rotated logs are often concatenated).
+ * The worker's platform: raw blocks use the browser's native deflate-raw (browsers have no Brotli
+ * stream; the CLI's Brotli blocks are read in JavaScript). Gunzip stays with fflate, which reads
+ * every member of a multi-member .gz file (rotated logs are often concatenated).
  */
 export const workerPlatform: Platform = {
   ...portablePlatform,
-  deflateRaw: (data) => throughStream(data, new CompressionStream('deflate-raw')),
-  inflateRaw: (data) => throughStream(data, new DecompressionStream('deflate-raw')),
+  recordCodec: 'deflate-raw',
+  compressRecords: (data) => throughStream(data, new CompressionStream('deflate-raw')),
+  decompressRecords: (codec, data) =>
+    codec === 'deflate-raw' ? throughStream(data, new DecompressionStream('deflate-raw')) : decompressRecordsPortable(codec, data),
 };

@@ -127,7 +127,7 @@ export class EventPacker implements RecordSink {
       auditIds: this.#auditIds,
       raw: this.#rawRefs.take(),
       // A compressed block may sit in a shared pool buffer: only a block owning its buffer is transferred.
-      blocks: blocks.map((b) => (b.data.byteLength === b.data.buffer.byteLength ? b : { id: b.id, data: b.data.slice() })),
+      blocks: blocks.map((b) => (b.data.byteLength === b.data.buffer.byteLength ? b : { ...b, data: b.data.slice() })),
       rejects: this.#rejects,
       counts: { ...this.#counts },
     };

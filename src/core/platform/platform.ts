@@ -6,14 +6,22 @@ export interface Sha256 {
 }
 
 /**
+ * How a block of original records is compressed, as `raw_blocks.codec` names it. Each host writes
+ * the one it compresses fastest natively; every host reads both, so a case moves between them.
+ */
+export type RecordCodec = 'deflate-raw' | 'brotli';
+
+/**
  * What the engine needs from its host that plain TypeScript cannot do fast. The portable
  * implementation runs everywhere (worker, Node); the CLI passes Node's zlib and crypto, which are
  * several times faster, and the worker passes the browser's native CompressionStream.
  */
 export interface Platform {
-  /** Raw DEFLATE, as stored in raw_blocks (codec 'deflate-raw'). */
-  deflateRaw(data: Uint8Array): Promise<Uint8Array>;
-  inflateRaw(data: Uint8Array): Promise<Uint8Array>;
+  /** The codec `compressRecords` writes. */
+  readonly recordCodec: RecordCodec;
+  compressRecords(data: Uint8Array): Promise<Uint8Array>;
+  /** Decompresses a block written in `codec` (either RecordCodec; anything else is an error). */
+  decompressRecords(codec: string, data: Uint8Array): Promise<Uint8Array>;
   /** Gunzips a stream of every gzip member in turn (rotated logs are often concatenated members). */
   gunzip(chunks: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array>;
   createSha256(): Promise<Sha256>;

@@ -1,3 +1,4 @@
+import { decompress as decompressBrotli } from 'brotli/decompress';
 import { Gunzip, deflateSync, inflateSync } from 'fflate';
 import { createSHA256 } from 'hash-wasm';
 import type { Platform, Sha256 } from './platform';
@@ -50,10 +51,18 @@ async function createSha256WithWasm(): Promise<Sha256> {
   };
 }
 
+/** Decompresses a raw block in JavaScript: fflate for raw DEFLATE, the reference decoder's port for Brotli (the CLI's blocks). */
+export function decompressRecordsPortable(codec: string, data: Uint8Array): Promise<Uint8Array> {
+  if (codec === 'deflate-raw') return Promise.resolve(inflateSync(data));
+  if (codec === 'brotli') return Promise.resolve(decompressBrotli(data));
+  return Promise.reject(new Error(`raw block in an unknown codec: ${codec}`));
+}
+
 /** Runs anywhere: pure JavaScript and WebAssembly. */
 export const portablePlatform: Platform = {
-  deflateRaw: (data) => Promise.resolve(deflateSync(data, { level: 1 })),
-  inflateRaw: (data) => Promise.resolve(inflateSync(data)),
+  recordCodec: 'deflate-raw',
+  compressRecords: (data) => Promise.resolve(deflateSync(data, { level: 1 })),
+  decompressRecords: decompressRecordsPortable,
   gunzip: gunzipWithFflate,
   createSha256: createSha256WithWasm,
 };

@@ -248,7 +248,7 @@ export class CaseStore {
       job.strings[batch.firstStringId + i] = text;
       job.ids[batch.firstStringId + i] = this.#strings.id(text);
     }
-    for (const block of batch.blocks) this.#raw.insert({ id: job.blockId(block.id), data: block.data });
+    for (const block of batch.blocks) this.#raw.insert({ ...block, id: job.blockId(block.id) });
     for (const r of batch.rejects) this.addReject(fileId, r.line, r.reason, r.excerpt);
     const { ids, numbers, text, textLengths, raw, lines } = batch;
     const ni = INTERNED_COLUMNS.length;

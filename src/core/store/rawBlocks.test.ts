@@ -47,6 +47,27 @@ describe('raw blocks', () => {
     });
   }
 
+  it('reads the blocks of either codec, whichever platform wrote them (a case moves between the CLI and the app)', async () => {
+    const SQL = await loadSqlJs();
+    const db = new SQL.Database();
+    db.run("CREATE TABLE raw_blocks (id INTEGER PRIMARY KEY, codec TEXT NOT NULL, data BLOB NOT NULL)");
+    const records = Array.from({ length: 3000 }, (_, i) => `{"auditID":"${i}","verb":"get","user":{"username":"u${i % 7}"}}`);
+    const cli = new RawBlockWriter(db, nodePlatform);
+    const cliRefs = records.map((r) => cli.add(r));
+    await cli.flush(true);
+    const app = new RawBlockWriter(db, portablePlatform);
+    app.resume(cliRefs[cliRefs.length - 1].block + 1);
+    const appRefs = records.map((r) => app.add(r.toUpperCase()));
+    await app.flush(true);
+    expect(db.exec('SELECT codec, count(*) FROM raw_blocks GROUP BY codec ORDER BY codec')[0].values).toEqual([['brotli', 1], ['deflate-raw', 1]]);
+    for (const platform of [nodePlatform, portablePlatform]) {
+      const reader = new RawBlockWriter(db, platform);
+      expect(await reader.read(cliRefs[1234].block, cliRefs[1234].index)).toBe(records[1234]);
+      expect(await reader.read(appRefs[2999].block, appRefs[2999].index)).toBe(records[2999].toUpperCase());
+    }
+    db.close();
+  });
+
   it('fills blocks of about 256 KiB and starts a new one past it', async () => {
     const SQL = await loadSqlJs();
     const db = new SQL.Database();

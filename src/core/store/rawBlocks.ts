@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'sql.js';
-import type { Platform } from '../platform/platform';
+import type { Platform, RecordCodec } from '../platform/platform';
 
 /** Uncompressed bytes gathered before a block is sealed and compressed. */
 const BLOCK_BYTES = 256 * 1024;
@@ -10,14 +10,15 @@ const CACHED_BLOCKS = 4;
 
 export interface CompressedBlock {
   id: number;
+  codec: RecordCodec;
   data: Uint8Array;
 }
 
 /**
- * Gathers original records into blocks of about 256 KiB and compresses each block once (raw
- * DEFLATE): a record is found again by its block and its index inside it. Compression runs while
- * parsing goes on (Node's zlib and the browser's CompressionStream both compress off the calling
- * thread): a block sealed at one `take` is handed out at a later one.
+ * Gathers original records into blocks of about 256 KiB and compresses each block once (in the
+ * platform's codec): a record is found again by its block and its index inside it. Compression
+ * runs while parsing goes on (Node's zlib and the browser's CompressionStream both compress off the
+ * calling thread): a block sealed at one `take` is handed out at a later one.
  */
 export class RawBlockGatherer {
   readonly #platform: Platform;
@@ -67,7 +68,7 @@ export class RawBlockGatherer {
     if (this.#records === 0) return;
     const buffer = this.#bytes;
     this.#bytes = this.#spare.pop() ?? new Uint8Array(BLOCK_CAPACITY);
-    const data = this.#platform.deflateRaw(buffer.subarray(0, this.#used));
+    const data = this.#platform.compressRecords(buffer.subarray(0, this.#used));
     // Reused once compressed (a rejected compression must not go unhandled before it is taken).
     data.then(() => {
       if (buffer.length === BLOCK_CAPACITY && this.#spare.length < SPARE_BUFFERS) this.#spare.push(buffer);
@@ -81,7 +82,8 @@ export class RawBlockGatherer {
     if (all) this.#seal();
     const ready = all ? this.#compressing.splice(0) : this.#compressing.splice(0, Math.max(0, this.#compressing.length - 2));
     const out: CompressedBlock[] = [];
-    for (const block of ready) out.push({ id: block.id, data: await block.data });
+    const codec = this.#platform.recordCodec;
+    for (const block of ready) out.push({ id: block.id, codec, data: await block.data });
     return out;
   }
 }
@@ -119,17 +121,17 @@ export class RawBlockWriter {
 
   /** Stores a block compressed elsewhere (by a parse worker), under an id from `reserveId`. */
   insert(block: CompressedBlock): void {
-    this.#insert ??= this.#db.prepare("INSERT INTO raw_blocks (id, codec, data) VALUES (?, 'deflate-raw', ?)");
-    this.#insert.run([block.id, block.data]);
+    this.#insert ??= this.#db.prepare('INSERT INTO raw_blocks (id, codec, data) VALUES (?, ?, ?)');
+    this.#insert.run([block.id, block.codec, block.data]);
   }
 
   async read(blockId: number, index: number): Promise<string | null> {
     let lines = this.#cache.get(blockId);
     if (!lines) {
-      const res = this.#db.exec('SELECT data FROM raw_blocks WHERE id = ?', [blockId]);
-      const data = res[0]?.values[0]?.[0];
+      const res = this.#db.exec('SELECT codec, data FROM raw_blocks WHERE id = ?', [blockId]);
+      const [codec, data] = res[0]?.values[0] ?? [];
       if (!(data instanceof Uint8Array)) return null;
-      lines = new TextDecoder().decode(await this.#platform.inflateRaw(data)).split('\n');
+      lines = new TextDecoder().decode(await this.#platform.decompressRecords(String(codec), data)).split('\n');
       this.#cache.set(blockId, lines);
       if (this.#cache.size > CACHED_BLOCKS) this.#cache.delete(this.#cache.keys().next().value as number);
     }
