@@ -6,6 +6,7 @@ import { CASE_APPLICATION, MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { RawBlockWriter } from './rawBlocks';
 import { MinuteRollup } from './minuteRollup';
 import { DirectInsert } from './directInsert';
+import { AuditIdIndex } from './auditIdIndex';
 import { StringIds } from './stringIds';
 import type { Platform } from '../platform/platform';
 
@@ -87,7 +88,7 @@ export class CaseStore {
   readonly #pending: Row = new Array<SqlValue>(REPLACEMENT_AT + WIDTH).fill(null);
   #firstPendingId = 1;
   /** auditID -> event id * 4 + stage rank; built lazily from the case on the first import. */
-  #auditIds: Map<string, number> | null = null;
+  #auditIds: AuditIdIndex | null = null;
   /** authlog lines by time, node and text -> the file that brought the first; built lazily from the case. */
   #lineKeys: Map<string, number> | null = null;
   readonly #SQL: SqlJsStatic;
@@ -180,9 +181,9 @@ export class CaseStore {
     this.#raw.resume(one('SELECT coalesce(max(id), 0) + 1 FROM raw_blocks'));
   }
 
-  #auditIndex(): Map<string, number> {
+  #auditIndex(): AuditIdIndex {
     if (this.#auditIds) return this.#auditIds;
-    const map = new Map<string, number>();
+    const map = new AuditIdIndex();
     const stmt = this.db.prepare(
       'SELECT e.audit_id, e.id, s.value FROM event_rows e LEFT JOIN strings s ON s.id = e.stage_id WHERE e.audit_id IS NOT NULL',
     );
@@ -331,21 +332,22 @@ export class CaseStore {
    * offset; every other value is for the caller to fill.
    */
   #place(auditId: string | null, rank: number): number {
+    // The id this event gets if its request is new (one lookup: most are).
+    let id = this.#nextEventId;
     if (auditId) {
       const index = this.#auditIndex();
-      const known = index.get(auditId);
+      const known = index.getOrAdd(auditId, id * 4 + rank);
       if (known !== undefined) {
         if (rank <= known % 4) return MERGED;
-        const id = Math.floor(known / 4);
+        id = Math.floor(known / 4);
         index.set(auditId, id * 4 + rank);
         if (id >= this.#firstPendingId) return (id - this.#firstPendingId) * WIDTH;
         this.#pending[REPLACEMENT_AT] = id;
         return REPLACEMENT_AT;
       }
     }
-    if (this.#nextEventId - this.#firstPendingId === PENDING_LIMIT) this.#flushRows();
-    const id = this.#nextEventId++;
-    if (auditId) this.#auditIndex().set(auditId, id * 4 + rank);
+    if (id - this.#firstPendingId === PENDING_LIMIT) this.#flushRows();
+    this.#nextEventId++;
     const at = (id - this.#firstPendingId) * WIDTH;
     this.#pending[at] = id;
     return at;
