@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EVENT_COLUMNS } from './columns';
+import { StringIds } from './stringIds';
+
+describe('StringIds', () => {
+  it('gives a column value the id of its text, whatever the cache holds, and announces each new string once', () => {
+    // Few distinct values, many of the same length and characters: cache slots collide often.
+    const value = fc.oneof(
+      fc.constantFrom('get', 'list', 'pods', 'pod-206', 'pod-207', 'pod-216', 'RBAC: allowed by "a"', 'RBAC: allowed by "b"', '', 'x', '7'),
+      fc.string({ maxLength: 6 }),
+      fc.integer({ min: -300, max: 300 }),
+      fc.double(),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: EVENT_COLUMNS.length - 1 }), value), { maxLength: 400 }), (uses) => {
+        const announced: string[] = [];
+        const ids = new StringIds((text) => announced.push(text));
+        const reference = new Map<string, number>();
+        for (const [column, v] of uses) {
+          // A fresh copy of a string: a parser hands out equal strings as distinct objects.
+          const given = typeof v === 'string' ? v.split('').join('') : v;
+          const id = ids.idIn(column, given);
+          const text = String(v);
+          if (!reference.has(text)) reference.set(text, reference.size + 1);
+          expect(id).toBe(reference.get(text));
+        }
+        expect(announced).toEqual([...reference.keys()]);
+      }),
+    );
+  });
+});
