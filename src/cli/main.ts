@@ -1,6 +1,5 @@
 import { environmentWithHugePages, runAgain } from '../node/hugePages';
 import { EXIT, type CliIo } from './cliIo';
-import { runCli } from './runCli';
 
 /**
  * The `trailhound` binary (bundled to out/cli/trailhound.mjs). Process concerns live here only.
@@ -31,5 +30,7 @@ if (code !== null) {
     throw err;
   });
   const io: CliIo = { stdout: process.stdout, stderr: process.stderr, signal: controller.signal, env: process.env };
+  // Loaded only here: a parent that reruns the import in a child spawns it without evaluating the CLI.
+  const { runCli } = await import('./runCli');
   process.exitCode = await runCli(argv, io);
 }
