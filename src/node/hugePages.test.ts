@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { environmentWithHugePages, HUGE_PAGES_TUNABLE } from './hugePages';
+import { environmentWithHugePages, HUGE_PAGES_TUNABLE, withSmallThreadPools } from './hugePages';
 
 describe('huge pages for an import', () => {
   it('asks for them on Linux, keeping the tunables already set', () => {
@@ -14,5 +14,12 @@ describe('huge pages for an import', () => {
     expect(environmentWithHugePages({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=0' }, 'linux')).toBeNull();
     expect(environmentWithHugePages({}, 'darwin')).toBeNull();
     expect(environmentWithHugePages({}, 'win32')).toBeNull();
+  });
+
+  it('cuts both thread pools to two threads on two cores or fewer, unless the user sized them', () => {
+    expect(withSmallThreadPools({ PATH: '/bin' }, 2)).toEqual({ PATH: '/bin', UV_THREADPOOL_SIZE: '2', NODE_OPTIONS: '--v8-pool-size=2' });
+    expect(withSmallThreadPools({ NODE_OPTIONS: '--max-old-space-size=4096' }, 1).NODE_OPTIONS).toBe('--max-old-space-size=4096 --v8-pool-size=2');
+    expect(withSmallThreadPools({ UV_THREADPOOL_SIZE: '8', NODE_OPTIONS: '--v8-pool-size=6' }, 2)).toEqual({ UV_THREADPOOL_SIZE: '8', NODE_OPTIONS: '--v8-pool-size=6' });
+    expect(withSmallThreadPools({ PATH: '/bin' }, 8)).toEqual({ PATH: '/bin' });
   });
 });

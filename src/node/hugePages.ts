@@ -21,6 +21,25 @@ export function environmentWithHugePages(env: NodeJS.ProcessEnv, platform: NodeJ
   return { ...env, GLIBC_TUNABLES: tunables ? `${tunables}:${HUGE_PAGES_TUNABLE}` : HUGE_PAGES_TUNABLE };
 }
 
+/** Threads each of Node's pools gets on a machine of two cores or fewer. */
+export const SMALL_POOL_THREADS = 2;
+
+/**
+ * `env` with Node's two thread pools (libuv's, which compresses, decompresses and writes; V8's,
+ * which collects garbage and compiles) cut to SMALL_POOL_THREADS on a machine of two cores or
+ * fewer, unless the user sized them. Each defaults to four threads, which on two cores only take
+ * turns with the import's two busy threads: fewer threads switch less, and an import of a million
+ * lines took 0.3-0.9 s less (half a second less CPU) in alternating runs on a two-core VM.
+ */
+export function withSmallThreadPools(env: NodeJS.ProcessEnv, cores: number): NodeJS.ProcessEnv {
+  if (cores > SMALL_POOL_THREADS) return env;
+  const out = { ...env };
+  out.UV_THREADPOOL_SIZE ??= String(SMALL_POOL_THREADS);
+  const options = env.NODE_OPTIONS ?? '';
+  if (!/--v8-pool-size\b/.test(options)) out.NODE_OPTIONS = `${options} --v8-pool-size=${SMALL_POOL_THREADS}`.trim();
+  return out;
+}
+
 /**
  * Runs this same command again in a child process with `env`; resolves with its exit code (128 +
  * the signal's number when a signal ended it), or null when it could not be started. Ctrl-C at a
