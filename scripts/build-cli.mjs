@@ -51,7 +51,7 @@ export async function buildCli({ quiet = false, only = null } = {}) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // npm packages stay in node_modules, except sql.js: the bundles load a patched copy of it.
+    // npm packages stay in node_modules (sql.js: a patched copy in out/cli/vendor/), see requiredCommonJs.
     packages: 'external',
     plugins: [requiredCommonJs],
     sourcemap: 'linked',

@@ -6,11 +6,10 @@ import { EXIT, type CliIo } from './cliIo';
  * The `trailhound` binary (bundled to out/cli/trailhound.mjs). Process concerns live here only.
  * On Linux an import runs in a child process started with huge pages for malloc, and on two cores
  * with smaller thread pools (see hugePages.ts; GLIBC_TUNABLES=glibc.malloc.hugetlb=0 keeps it in
- * this one). During an import, Ctrl-C aborts it
- * cleanly (the case is left unchanged; a second Ctrl-C exits at once). Other commands keep Node's
- * default, which ends the process even inside a long synchronous query, where a listener would
- * only run after it. A closed stdout pipe (`trailhound sql ... | head`) ends quietly instead of
- * throwing EPIPE.
+ * this one). During an import, Ctrl-C aborts it cleanly (the case is left unchanged; a second
+ * Ctrl-C exits at once). Other commands keep Node's default, which ends the process even inside
+ * a long synchronous query, where a listener would only run after it. A closed stdout pipe
+ * (`trailhound sql ... | head`) ends quietly instead of throwing EPIPE.
  */
 const argv = process.argv.slice(2);
 const rerun = argv[0] === 'import' ? environmentWithHugePages(process.env, process.platform) : null;
