@@ -24,6 +24,8 @@ async function mark(page: Page, text: string, severity: string, tactic: string |
 
 for (const size of SIZES) {
   test(`findings screens at ${size.width}x${size.height}`, async ({ page }) => {
+    // Many screens in one test: 22-31 s on a loaded two-core runner, past the default 30 s once.
+    test.setTimeout(60_000);
     await page.setViewportSize(size);
     await openApp(page);
     await page.evaluate(() => localStorage.setItem('trailhound.analyst', 'Dana (IR on call)'));
