@@ -77,6 +77,8 @@ describe('nodePlatform', () => {
   it('refuses a block in a codec it does not know', async () => {
     for (const platform of [nodePlatform, portablePlatform]) {
       await expect(platform.decompressRecords('lz4', new Uint8Array(4))).rejects.toThrow('unknown codec: lz4');
+      // A name an object inherits is no codec either.
+      await expect(platform.decompressRecords('constructor', new Uint8Array(4))).rejects.toThrow('unknown codec: constructor');
     }
   });
 

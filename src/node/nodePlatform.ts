@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
 import { brotliCompress, brotliDecompressSync, constants, createGunzip, inflateRawSync } from 'node:zlib';
 import { promisify } from 'node:util';
-import type { Platform, RecordCodec, Sha256 } from '../core/platform/platform';
+import { unknownCodec, type Platform, type RecordCodec, type Sha256 } from '../core/platform/platform';
 
 const asBytes = (buf: Buffer): Uint8Array => new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 
@@ -75,10 +75,11 @@ function compressWithBrotli(data: Uint8Array): Promise<Buffer> {
   });
 }
 
+const ZLIB_DECODERS: Record<RecordCodec, (d: Uint8Array) => Buffer> = { 'deflate-raw': inflateRawSync, brotli: brotliDecompressSync };
+
 function decompressWithZlib(codec: string, data: Uint8Array): Promise<Uint8Array> {
-  const known: Record<RecordCodec, (d: Uint8Array) => Buffer> = { 'deflate-raw': inflateRawSync, brotli: brotliDecompressSync };
-  const decode = known[codec as RecordCodec];
-  return decode ? Promise.resolve(asBytes(decode(data))) : Promise.reject(new Error(`raw block in an unknown codec: ${codec}`));
+  const decode = Object.hasOwn(ZLIB_DECODERS, codec) ? ZLIB_DECODERS[codec as RecordCodec] : null;
+  return decode ? Promise.resolve(asBytes(decode(data))) : unknownCodec(codec);
 }
 
 function createSha256WithCrypto(): Promise<Sha256> {

@@ -11,6 +11,9 @@ export interface Sha256 {
  */
 export type RecordCodec = 'deflate-raw' | 'brotli';
 
+/** What every platform answers for a block in a codec it does not know (a newer or foreign case). */
+export const unknownCodec = (codec: string): Promise<never> => Promise.reject(new Error(`raw block in an unknown codec: ${codec}`));
+
 /**
  * What the engine needs from its host that plain TypeScript cannot do fast. The portable
  * implementation runs everywhere (worker, Node); the CLI passes Node's zlib and crypto, which are

@@ -1,7 +1,7 @@
 import { decompress as decompressBrotli } from 'brotli/decompress';
 import { Gunzip, deflateSync, inflateSync } from 'fflate';
 import { createSHA256 } from 'hash-wasm';
-import type { Platform, Sha256 } from './platform';
+import { unknownCodec, type Platform, type Sha256 } from './platform';
 
 /**
  * fflate's streaming Gunzip reads every member of a multi-member file; errors surface as throws.
@@ -55,7 +55,7 @@ async function createSha256WithWasm(): Promise<Sha256> {
 export function decompressRecordsPortable(codec: string, data: Uint8Array): Promise<Uint8Array> {
   if (codec === 'deflate-raw') return Promise.resolve(inflateSync(data));
   if (codec === 'brotli') return Promise.resolve(decompressBrotli(data));
-  return Promise.reject(new Error(`raw block in an unknown codec: ${codec}`));
+  return unknownCodec(codec);
 }
 
 /** Runs anywhere: pure JavaScript and WebAssembly. */
