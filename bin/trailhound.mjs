@@ -7,8 +7,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLE = join(ROOT, 'out', 'cli', 'trailhound.mjs');
-/** The CLI and the worker thread it parses logs in. */
-const OWN_BUNDLES = ['trailhound', 'parse-worker'];
+/** The CLI (its launcher, itself) and the worker thread it parses logs in. */
+const OWN_BUNDLES = ['trailhound', 'cli', 'parse-worker'];
 const SOURCES = ['src/cli', 'src/node', 'src/core', 'src/shared'].map((d) => join(ROOT, d));
 
 function newestSourceTime(dir) {

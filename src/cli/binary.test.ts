@@ -14,6 +14,10 @@ describe('bin/trailhound.mjs', () => {
     const help = runBinary(['sql', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: trailhound sql <case>/);
+    // The import's parse worker starts with the process: unused, it must not keep the process alive.
+    const importHelp = runBinary(['import', '--help']);
+    expect(importHelp.code).toBe(0);
+    expect(importHelp.stdout).toMatch(/^Usage: trailhound import <paths...>/);
   });
 
   it('exits 0, 1 and 2 as the contract says, with the result alone on stdout', () => {

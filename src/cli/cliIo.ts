@@ -1,3 +1,5 @@
+import type { EarlyWorker } from '../node/earlyWorker';
+
 /** Exit statuses: the contract of issue 2 (and sysexits' EX_SOFTWARE for our own bugs). */
 export const EXIT = {
   ok: 0,
@@ -36,4 +38,6 @@ export interface CliIo {
   /** Aborted on Ctrl-C. */
   signal?: AbortSignal;
   env?: Readonly<Record<string, string | undefined>>;
+  /** The binary's import parse worker, started as the process began (src/cli/main.ts). */
+  parseWorker?: EarlyWorker;
 }

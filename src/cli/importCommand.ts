@@ -49,9 +49,9 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
   const attribution = importOptionsFromFlags({ ...args.strings, 'utc-offset': args.lists['utc-offset'] });
 
   // Parsing runs on the second core where the bundled worker is at hand (not when run from sources);
-  // it starts now, while the inputs are listed and the case is opened.
+  // it starts now (the binary started it already), while the inputs are listed and the case is opened.
   const script = parseWorkerScript(import.meta.url);
-  const started = script ? startParseWorker(script) : null;
+  const started = script ? startParseWorker(script, io.parseWorker) : null;
   let collected;
   let opened;
   try {

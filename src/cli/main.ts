@@ -1,9 +1,11 @@
 import { availableParallelism } from 'node:os';
+import { parseWorkerScript, startWorkerEarly } from '../node/earlyWorker';
 import { environmentWithHugePages, runAgain, withSmallThreadPools } from '../node/hugePages';
 import { EXIT, type CliIo } from './cliIo';
 
 /**
- * The `trailhound` binary (bundled to out/cli/trailhound.mjs). Process concerns live here only.
+ * The `trailhound` binary (bundled to out/cli/trailhound.mjs). Process concerns live here only; the
+ * CLI is a bundle of its own (out/cli/cli.mjs), loaded only by the process that runs the command.
  * On Linux an import runs in a child process started with huge pages for malloc, and on two cores
  * with smaller thread pools (see hugePages.ts; GLIBC_TUNABLES=glibc.malloc.hugetlb=0 keeps it in
  * this one). During an import, Ctrl-C aborts it cleanly (the case is left unchanged; a second
@@ -30,8 +32,12 @@ if (code !== null) {
     if (err.code === 'EPIPE') process.exit(EXIT.ok);
     throw err;
   });
-  const io: CliIo = { stdout: process.stdout, stderr: process.stderr, signal: controller.signal, env: process.env };
-  // Loaded only here: a parent that reruns the import in a child spawns it without evaluating the CLI.
-  const { runCli } = await import('./runCli');
+  // An import's parse worker boots while the CLI's bundle loads (both take about a tenth of a second).
+  const script = argv[0] === 'import' ? parseWorkerScript(import.meta.url) : null;
+  const io: CliIo = {
+    stdout: process.stdout, stderr: process.stderr, signal: controller.signal, env: process.env,
+    parseWorker: script ? startWorkerEarly(script) : undefined,
+  };
+  const { runCli } = (await import(new URL('./cli.mjs', import.meta.url).href)) as typeof import('./runCli');
   process.exitCode = await runCli(argv, io);
 }
