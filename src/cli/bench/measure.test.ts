@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runMeasured } from './measure';
+import { median, runMeasured } from './measure';
 
 describe.runIf(process.platform === 'linux')('runMeasured', () => {
   it("counts the memory of the processes the command starts (the CLI's import runs in a child)", async () => {
@@ -10,5 +10,14 @@ describe.runIf(process.platform === 'linux')('runMeasured', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('1\n');
     expect(run.peakRssMb).toBeGreaterThan(200);
+  });
+});
+
+describe('median', () => {
+  it('takes the middle run, or the mean of the middle two, whatever the order', () => {
+    expect(median([12.4, 9.8, 10.1])).toBe(10.1);
+    expect(median([3, 1, 4, 2])).toBe(2.5);
+    expect(median([7])).toBe(7);
+    expect(median([])).toBeNaN();
   });
 });

@@ -82,3 +82,10 @@ export async function measureJq(paths: string[]): Promise<number | null> {
   const run = await runMeasured('sh', ['-c', 'zcat -f "$@" | jq -r .user.username | sort | uniq -c > /dev/null', 'sh', ...paths]);
   return run.code === 0 ? run.ms / 1000 : null;
 }
+
+/** The middle value (the mean of the two middle ones for an even count); NaN for none. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
