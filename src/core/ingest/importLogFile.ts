@@ -65,7 +65,8 @@ function localReading(run: ImportRun, source: Source, fileId: number, result: Ou
 
 /**
  * The file is parsed in a worker; its packed events are stored here as they come back. The worker
- * counts every event as stored: the merges the case finds are moved from events to merged.
+ * counts the merges its reader made (stages a few records apart) and every event it packed as
+ * stored: the merges the case finds are moved from events to merged.
  */
 function offloadedReading(
   run: ImportRun, source: Source, fileId: number, result: Outcome, offload: ParseOffload, csvMappings: CsvMapping[],
@@ -77,7 +78,7 @@ function offloadedReading(
   /** A batch's counts lag the lines already reported read; the end's counts are the file's own. */
   const take = (counts: ParseEnd['counts'], final = false): void => {
     const lines = final ? counts.lines : Math.max(counts.lines, result.counts.lines);
-    Object.assign(result.counts, counts, { lines, events: counts.events - merged, merged });
+    Object.assign(result.counts, counts, { lines, events: counts.events - merged, merged: counts.merged + merged });
   };
   const job = { path: source.path, mtime: source.mtime, options: readOptions(run.options, source.path), csvMappings };
   const session = offload.open(

@@ -3,6 +3,7 @@ import { detectFormat } from '../formats/registry';
 import type { DocumentFormat, LineParser, LogFormat, ParseContext, ParseResult } from '../formats/types';
 import type { FileCounts } from '../store/caseStore';
 import { LineSplitter, MAX_LINE_CHARS } from './lineSplitter';
+import { STAGE_WINDOW, StageWindow } from './stageWindow';
 
 /** Where a reader puts what it reads: the case itself, or a packer bound for the case's thread. */
 export interface RecordSink {
@@ -54,12 +55,16 @@ export class LogFileReader {
   skipReason: string | null = null;
 
   readonly #correctClock: ((node: string | null) => number) | null;
+  /** Events on their way to the store: stages of one request close together are merged in it. */
+  readonly #window: StageWindow;
 
   constructor(
     store: RecordSink, fileId: number, ctx: ParseContext, counts: FileCounts, formats: readonly LogFormat[],
     correctClock: ((node: string | null) => number) | null = null,
     decodeAscii: ((bytes: Uint8Array) => string | null) | null = null,
+    stageWindow = STAGE_WINDOW,
   ) {
+    this.#window = new StageWindow((line, event, raw) => this.#handOver(line, event, raw), stageWindow);
     this.#splitter = new LineSplitter(decodeAscii);
     this.#correctClock = correctClock;
     this.#store = store;
@@ -114,6 +119,7 @@ export class LogFileReader {
   #close(): void {
     if (!this.#decided) this.#decide();
     if (this.#document) this.#parseDocument();
+    this.#window.drain();
     if (this.#binary) {
       this.#counts.lines = 0;
       this.skipReason = `binary data, not a text log (NUL byte at offset ${this.#nulAt})`;
@@ -198,6 +204,10 @@ export class LogFileReader {
   }
 
   #keep(line: number, event: NormalizedEvent, raw: string): void {
+    if (this.#window.add(line, event, raw)) this.#counts.merged++;
+  }
+
+  #handOver(line: number, event: NormalizedEvent, raw: string): void {
     if (this.#store.addEvent(this.#fileId, line, event, raw) === 'stored') {
       this.#counts.events++;
     } else {

@@ -21,7 +21,7 @@ export interface ParseJob {
   csvMappings: CsvMapping[];
 }
 
-/** How a file's reading ended in the worker. `counts.merged` is 0 there: the case decides merges. */
+/** How a file's reading ended in the worker. `counts.merged` holds the reader's merges only: the case finds the others. */
 export interface ParseEnd {
   counts: FileCounts;
   formatId: string | null;

@@ -8,12 +8,12 @@ import { MinuteRollup } from './minuteRollup';
 import { DirectInsert } from './directInsert';
 import { AuditIdIndex } from './auditIdIndex';
 import { StringIds } from './stringIds';
+import { stageRank } from './stageRank';
 import type { Platform } from '../platform/platform';
 
 /** A case file that cannot be opened: damaged, foreign, or from a newer Trailhound. */
 export class CaseFileError extends Error {}
 
-const STAGE_RANK: Record<string, number> = { RequestReceived: 1, ResponseStarted: 2, ResponseComplete: 3, Panic: 3 };
 const ROWS_PER_INSERT = 100;
 const PENDING_LIMIT = 4000;
 /** Values per stored row. */
@@ -189,7 +189,7 @@ export class CaseStore {
     );
     while (stmt.step()) {
       const [auditId, id, stage] = stmt.get();
-      map.set(String(auditId), Number(id) * 4 + (STAGE_RANK[String(stage)] ?? 0));
+      map.set(String(auditId), Number(id) * 4 + stageRank(stage === null ? null : String(stage)));
     }
     stmt.free();
     this.#auditIds = map;
@@ -229,7 +229,7 @@ export class CaseStore {
    */
   addEvent(fileId: number, line: number, ev: NormalizedEvent, raw: string): 'stored' | 'merged' {
     if (!ev.auditId && this.#seenInAnotherFile(fileId, ev.source, ev.ts, ev.node, ev.message)) return 'merged';
-    const rank = ev.auditId ? (STAGE_RANK[ev.stage ?? ''] ?? 0) : 0;
+    const rank = ev.auditId ? stageRank(ev.stage) : 0;
     const idsBefore = this.#nextEventId;
     const at = this.#place(ev.auditId, rank);
     if (at === MERGED) return 'merged';
@@ -269,7 +269,7 @@ export class CaseStore {
         merged++;
         continue;
       }
-      const rank = auditId ? (STAGE_RANK[packedString(job, ids, row0 + STAGE_ID) ?? ''] ?? 0) : 0;
+      const rank = auditId ? stageRank(packedString(job, ids, row0 + STAGE_ID)) : 0;
       const idsBefore = this.#nextEventId;
       const o = this.#place(auditId, rank);
       if (this.#nextEventId === idsBefore) merged++;

@@ -32,7 +32,7 @@ export interface PackedBatch {
   raw: Int32Array;
   blocks: CompressedBlock[];
   rejects: { line: number; reason: string; excerpt: string }[];
-  /** The file's counts after this batch, as the reader keeps them (merges are decided by the case). */
+  /** The file's counts after this batch, as the reader keeps them: its own merges only (the case finds the others). */
   counts: FileCounts;
 }
 

@@ -71,6 +71,19 @@ describe('stage merging', () => {
     });
   }
 
+  it('ranks a stage named like an object property as no stage (log values are attacker-controlled)', async () => {
+    const store = await newTestCase();
+    const { files } = await importFiles(store, [
+      inputFromBytes('audit-1.log', encode([event('k1', 'constructor'), complete('k2')].join('\n') + '\n')),
+      inputFromBytes('audit.log', encode([complete('k1'), event('k2', 'toString')].join('\n') + '\n')),
+    ]);
+    expect(files.map((f) => [f.events, f.merged])).toEqual([[2, 0], [0, 2]]);
+    expect(queryObjects(store.db, 'SELECT id, audit_id, stage, file_id FROM events ORDER BY id')).toEqual([
+      { id: 1, audit_id: 'k1', stage: 'ResponseComplete', file_id: 2 },
+      { id: 2, audit_id: 'k2', stage: 'ResponseComplete', file_id: 1 },
+    ]);
+  });
+
   it('never lets an earlier stage replace a later one', async () => {
     const store = await newTestCase();
     await importFiles(store, [inputFromBytes('audit.log', encode([complete('z1'), event('z1', 'RequestReceived')].join('\n')))]);
