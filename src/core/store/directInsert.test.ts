@@ -47,6 +47,12 @@ describe('DirectInsert', () => {
     );
   });
 
+  it('stores a lone surrogate (JSON can escape one) as U+FFFD, texts side by side never joined into one character', () => {
+    // sql.js's own binding writes such a half as three bytes that are not UTF-8 at all.
+    const [direct] = storeBoth([['\uD83D', 1, '\uDE00'], ['x', 2, 'y']]);
+    expect(direct[0]).toEqual([0, '\uFFFD', 'text', 1, 'integer', '\uFFFD', 'text']);
+  });
+
   it('keeps an empty text empty, not NULL', () => {
     const [direct] = storeBoth([['', '', ''], [null, 1, 'x']]);
     expect(direct[0]).toEqual([0, '', 'text', '', 'text', '', 'text']);

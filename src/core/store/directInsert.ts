@@ -52,6 +52,8 @@ export class DirectInsert {
   readonly #pointer: number | null;
   readonly #encoder = new TextEncoder();
   #scratch = new Uint8Array(64 * 1024);
+  /** The texts of the run being bound (reused). */
+  readonly #texts: string[] = [];
   #heap = 0;
   #heapSize = 0;
 
@@ -109,22 +111,34 @@ export class DirectInsert {
   /** Encodes every text of the run into wasm memory; returns [length, offset] pairs in order. */
   #encodeTexts(values: readonly SqlValue[], from: number, to: number): number[] {
     const api = this.#api as SqliteApi;
-    const spans: number[] = [];
-    let used = 0;
+    const texts = this.#texts;
+    texts.length = 0;
     for (let i = from; i < to; i++) {
       const v = values[i];
-      if (typeof v !== 'string') continue;
-      // UTF-8 takes at most 3 bytes per UTF-16 unit.
-      if (used + v.length * 3 > this.#scratch.length) {
-        const bigger = new Uint8Array(Math.max(this.#scratch.length * 2, used + v.length * 3));
-        bigger.set(this.#scratch.subarray(0, used));
-        this.#scratch = bigger;
-      }
-      const { written } = this.#encoder.encodeInto(v, this.#scratch.subarray(used));
-      spans.push(written, used);
-      used += written;
+      if (typeof v === 'string') texts.push(v);
     }
-    if (spans.length === 0) return spans;
+    const spans: number[] = [];
+    if (texts.length === 0) return spans;
+    // One encoding for the whole run: when it is all ASCII (audit logs are), a text's bytes sit at
+    // its characters' offsets. Otherwise each text is encoded alone: joined, a lone surrogate at
+    // the end of one text and one at the start of the next would encode as one character.
+    const joined = texts.join('');
+    this.#reserve(joined.length * 3);
+    let used = this.#encoder.encodeInto(joined, this.#scratch).written;
+    if (used === joined.length) {
+      let at = 0;
+      for (const t of texts) {
+        spans.push(t.length, at);
+        at += t.length;
+      }
+    } else {
+      used = 0;
+      for (const t of texts) {
+        const { written } = this.#encoder.encodeInto(t, this.#scratch.subarray(used));
+        spans.push(written, used);
+        used += written;
+      }
+    }
     // Allocated even for empty texts only: a NULL pointer would bind NULL, not ''.
     if (used >= this.#heapSize) {
       if (this.#heap) api._free(this.#heap);
@@ -133,6 +147,11 @@ export class DirectInsert {
     }
     api.writeArrayToMemory(this.#scratch.subarray(0, used), this.#heap);
     return spans;
+  }
+
+  /** Room in the scratch buffer for `bytes` (UTF-8 takes at most 3 bytes per UTF-16 unit). */
+  #reserve(bytes: number): void {
+    if (bytes > this.#scratch.length) this.#scratch = new Uint8Array(Math.max(this.#scratch.length * 2, bytes));
   }
 
   free(): void {
