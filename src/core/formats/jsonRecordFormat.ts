@@ -110,9 +110,14 @@ export function jsonRecordDocument(
   };
 }
 
-/** The parse context with the record's own cluster, which wins over the one from the path. */
+/**
+ * The parse context with the record's own cluster, which wins over the one from the path. Copied
+ * field by field: a context may be a class instance, whose method a spread would leave behind.
+ */
 export const withCluster = (ctx: ParseContext, cluster: string | null): ParseContext =>
-  cluster === null || cluster === ctx.cluster ? ctx : { ...ctx, cluster };
+  cluster === null || cluster === ctx.cluster
+    ? ctx
+    : { path: ctx.path, cluster, node: ctx.node, mtime: ctx.mtime, year: ctx.year, offsetMinutesFor: (source) => ctx.offsetMinutesFor(source) };
 
 /** Adds source-specific fields to an event's details (kept as JSON text). */
 export function addDetails(result: ParseResult, extra: Record<string, unknown>): ParseResult {

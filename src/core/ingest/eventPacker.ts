@@ -48,8 +48,7 @@ export class EventPacker implements RecordSink {
   readonly #counts: FileCounts;
   readonly #raw: RawBlockGatherer;
   /** The worker's own string ids; the strings first seen since the last batch go with the next. */
-  readonly #strings = new StringIds((text) => this.#newStrings.push(text));
-  #newStrings: string[] = [];
+  readonly #strings = new StringIds(null);
   #firstNewId = 1;
   /** One event's values, column kind by column kind (reused: no array per event). */
   readonly #eventInterned: unknown[] = INTERNED_COLUMNS.map(() => null);
@@ -116,7 +115,7 @@ export class EventPacker implements RecordSink {
 
   #send(blocks: CompressedBlock[]): void {
     const batch: PackedBatch = {
-      strings: this.#newStrings,
+      strings: this.#strings.takeNew(),
       firstStringId: this.#firstNewId,
       count: this.#count,
       lines: this.#lines.take(),
@@ -132,7 +131,6 @@ export class EventPacker implements RecordSink {
       counts: { ...this.#counts },
     };
     this.#firstNewId = this.#strings.nextId;
-    this.#newStrings = [];
     this.#count = 0;
     this.#texts = [];
     this.#auditIds = [];

@@ -3,7 +3,7 @@ import { detectFormat } from '../formats/registry';
 import type { DocumentFormat, LineParser, LogFormat, ParseContext, ParseResult } from '../formats/types';
 import type { FileCounts } from '../store/caseStore';
 import { LineSplitter, MAX_LINE_CHARS } from './lineSplitter';
-import { STAGE_WINDOW, StageWindow } from './stageWindow';
+import { MERGED, STAGE_WINDOW, StageWindow } from './stageWindow';
 
 /** Where a reader puts what it reads: the case itself, or a packer bound for the case's thread. */
 export interface RecordSink {
@@ -64,7 +64,7 @@ export class LogFileReader {
     decodeAscii: ((bytes: Uint8Array) => string | null) | null = null,
     stageWindow = STAGE_WINDOW,
   ) {
-    this.#window = new StageWindow((line, event, raw) => this.#handOver(line, event, raw), stageWindow);
+    this.#window = new StageWindow(stageWindow);
     this.#splitter = new LineSplitter(decodeAscii);
     this.#correctClock = correctClock;
     this.#store = store;
@@ -119,7 +119,7 @@ export class LogFileReader {
   #close(): void {
     if (!this.#decided) this.#decide();
     if (this.#document) this.#parseDocument();
-    this.#window.drain();
+    for (const held of this.#window.drain()) this.#handOver(held.line, held.event, held.raw);
     if (this.#binary) {
       this.#counts.lines = 0;
       this.skipReason = `binary data, not a text log (NUL byte at offset ${this.#nulAt})`;
@@ -204,7 +204,9 @@ export class LogFileReader {
   }
 
   #keep(line: number, event: NormalizedEvent, raw: string): void {
-    if (this.#window.add(line, event, raw)) this.#counts.merged++;
+    const out = this.#window.add(line, event, raw);
+    if (out === MERGED) this.#counts.merged++;
+    else if (out) this.#handOver(out.line, out.event, out.raw);
   }
 
   #handOver(line: number, event: NormalizedEvent, raw: string): void {

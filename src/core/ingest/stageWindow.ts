@@ -4,11 +4,14 @@ import { stageRank } from '../store/stageRank';
 /** Records held back: stages of one request logged this close together are merged on the spot. */
 export const STAGE_WINDOW = 16;
 
-interface Held {
+export interface HeldRecord {
   line: number;
   event: NormalizedEvent;
   raw: string;
 }
+
+/** What `add` answers for an event merged with a held stage of its request. */
+export const MERGED = 'merged';
 
 /**
  * The last few events of a file, held back before they reach the case: when another stage of a
@@ -22,40 +25,36 @@ interface Held {
  * as without the window; stages farther apart are still merged by the case.
  */
 export class StageWindow {
-  readonly #held: Held[] = [];
+  readonly #held: HeldRecord[] = [];
   readonly #size: number;
-  readonly #emit: (line: number, event: NormalizedEvent, raw: string) => void;
 
-  constructor(emit: (line: number, event: NormalizedEvent, raw: string) => void, size = STAGE_WINDOW) {
-    this.#emit = emit;
+  constructor(size = STAGE_WINDOW) {
     this.#size = size;
   }
 
-  /** Takes an event; true when it was merged with a held stage of its request (one record fewer). */
-  add(line: number, event: NormalizedEvent, raw: string): boolean {
+  /**
+   * Takes an event: MERGED when it merged with a held stage of its request (one record fewer);
+   * else the record it pushes out of the window, to be stored now, if any. (Returned, not passed
+   * to a callback: a callback made per file would be a new call target at every file for V8.)
+   */
+  add(line: number, event: NormalizedEvent, raw: string): HeldRecord | typeof MERGED | null {
     const id = event.auditId;
     if (id) {
       for (let i = this.#held.length - 1; i >= 0; i--) {
         const held = this.#held[i];
         if (held.event.auditId !== id) continue;
         if (stageRank(event.stage) > stageRank(held.event.stage)) this.#held[i] = { line, event, raw };
-        return true;
+        return MERGED;
       }
     }
-    if (this.#size === 0) {
-      this.#emit(line, event, raw);
-      return false;
-    }
-    this.#held.push({ line, event, raw });
-    if (this.#held.length > this.#size) {
-      const oldest = this.#held.shift() as Held;
-      this.#emit(oldest.line, oldest.event, oldest.raw);
-    }
-    return false;
+    const record = { line, event, raw };
+    if (this.#size === 0) return record;
+    this.#held.push(record);
+    return this.#held.length > this.#size ? (this.#held.shift() as HeldRecord) : null;
   }
 
-  /** Lets every held event go, in order (the file ended). */
-  drain(): void {
-    for (const held of this.#held.splice(0)) this.#emit(held.line, held.event, held.raw);
+  /** Every held record, in order, and the window is empty (the file ended). */
+  drain(): HeldRecord[] {
+    return this.#held.splice(0);
   }
 }

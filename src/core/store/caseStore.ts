@@ -60,13 +60,31 @@ function packedString(job: PackedJob, ids: Int32Array, at: number): string | nul
 
 const lineKey = (ts: number, node: string | null, message: string): string => `${ts}\u0000${node ?? ''}\u0000${message}`;
 
-/** One file's translation from a parse worker's numbering to the case's. */
-export interface PackedJob {
+/**
+ * One file's translation from a parse worker's numbering to the case's. A class, where an object
+ * of closures made per file gave addPacked's hot loop a new call target at every file, and V8
+ * threw its optimized code away each time.
+ */
+export class PackedJob {
   /** By the worker's string id: the string, and its id in the case. */
-  strings: string[];
-  ids: number[];
+  readonly strings: string[] = [''];
+  readonly ids: number[] = [0];
+  readonly #blocks = new Map<number, number>();
+  readonly #raw: RawBlockWriter;
+
+  constructor(raw: RawBlockWriter) {
+    this.#raw = raw;
+  }
+
   /** The case's block id for the worker's block number (reserved on first sight). */
-  blockId(local: number): number;
+  blockId(local: number): number {
+    let id = this.#blocks.get(local);
+    if (id === undefined) {
+      id = this.#raw.reserveId();
+      this.#blocks.set(local, id);
+    }
+    return id;
+  }
 }
 
 /**
@@ -355,19 +373,7 @@ export class CaseStore {
 
   /** Translation of one parse worker's ids for one file: open with `packedJob()`, pass to every `addPacked`. */
   packedJob(): PackedJob {
-    const blocks = new Map<number, number>();
-    return {
-      strings: [''],
-      ids: [0],
-      blockId: (local) => {
-        let id = blocks.get(local);
-        if (id === undefined) {
-          id = this.#raw.reserveId();
-          blocks.set(local, id);
-        }
-        return id;
-      },
-    };
+    return new PackedJob(this.#raw);
   }
 
   /** Fills the pending row at `at` (its id already set) with an event parsed on this thread. */

@@ -29,4 +29,14 @@ describe('StringIds', () => {
       }),
     );
   });
+
+  it('without a listener, hands over the new strings in order, each once, at every take', () => {
+    const ids = new StringIds(null);
+    expect([ids.id('get'), ids.idIn(0, 'list'), ids.id('get'), ids.idIn(1, 7)]).toEqual([1, 2, 1, 3]);
+    expect(ids.takeNew()).toEqual(['get', 'list', '7']);
+    expect(ids.takeNew()).toEqual([]);
+    expect(ids.idIn(0, 'list')).toBe(2);
+    expect(ids.id('watch')).toBe(4);
+    expect(ids.takeNew()).toEqual(['watch']);
+  });
 });

@@ -7,12 +7,15 @@ const SLOTS = 256;
 
 /**
  * Ids for repeated strings (users, verbs, namespaces...), numbered in first-seen order; `onNew`
- * hears of each new one (the case stores it, a parse worker sends it along). The case and a parse
- * worker number their strings this way, each its own.
+ * hears of each new one (the case stores it), or, without it, new ones wait for `takeNew` (a
+ * parse worker sends them along: a callback made per file would give the worker's hot loop a new
+ * call target at every file, and V8 would throw its optimized code away each time). The case and
+ * a parse worker number their strings this way, each its own.
  */
 export class StringIds {
   readonly #ids = new Map<string, number>();
-  readonly #onNew: (text: string, id: number) => void;
+  readonly #onNew: ((text: string, id: number) => void) | null;
+  #new: string[] = [];
   #nextId: number;
   /**
    * Per column, recent values and their ids in slots picked by the value's length and three of its
@@ -23,9 +26,16 @@ export class StringIds {
   readonly #cachedValues: unknown[] = new Array<unknown>(CACHED_COLUMNS * SLOTS).fill(null);
   readonly #cachedIds = new Int32Array(CACHED_COLUMNS * SLOTS);
 
-  constructor(onNew: (text: string, id: number) => void, nextId = 1) {
+  constructor(onNew: ((text: string, id: number) => void) | null, nextId = 1) {
     this.#onNew = onNew;
     this.#nextId = nextId;
+  }
+
+  /** The strings numbered since the last call, in order (with no `onNew`). */
+  takeNew(): string[] {
+    const out = this.#new;
+    this.#new = [];
+    return out;
   }
 
   /** A string already numbered elsewhere (the case's own, when it is opened). */
@@ -42,7 +52,8 @@ export class StringIds {
     if (id === undefined) {
       id = this.#nextId++;
       this.#ids.set(text, id);
-      this.#onNew(text, id);
+      if (this.#onNew) this.#onNew(text, id);
+      else this.#new.push(text);
     }
     return id;
   }
