@@ -48,7 +48,7 @@ export class EventPacker implements RecordSink {
   readonly #counts: FileCounts;
   readonly #raw: RawBlockGatherer;
   /** The worker's own string ids; the strings first seen since the last batch go with the next. */
-  readonly #strings = new StringIds(null);
+  readonly #strings = new StringIds();
   #firstNewId = 1;
   /** One event's values, column kind by column kind (reused: no array per event). */
   readonly #eventInterned: unknown[] = INTERNED_COLUMNS.map(() => null);

@@ -179,17 +179,23 @@ export class CaseStore {
     return new CaseStore(SQL, db, platform);
   }
 
-  /** The case's strings, and new ones stored as they come. */
+  /** The case's strings; new ones are stored with the rows that use them (#storeNewStrings). */
   #loadStrings(): StringIds {
     const res = this.db.exec('SELECT value, id FROM strings');
     const rows = res[0]?.values ?? [];
     const nextId = rows.reduce((max, [, id]) => Math.max(max, Number(id)), 0) + 1;
-    const strings = new StringIds((text, id) => {
-      this.#insertString ??= this.db.prepare('INSERT INTO strings (id, value) VALUES (?, ?)');
-      this.#insertString.run([id, text]);
-    }, nextId);
+    const strings = new StringIds(nextId);
     for (const [value, id] of rows) strings.know(String(value), Number(id));
     return strings;
+  }
+
+  /** Stores the strings numbered since the last call (their ids run up to the next one). */
+  #storeNewStrings(): void {
+    const texts = this.#strings.takeNew();
+    if (texts.length === 0) return;
+    this.#insertString ??= this.db.prepare('INSERT INTO strings (id, value) VALUES (?, ?)');
+    let id = this.#strings.nextId - texts.length;
+    for (const text of texts) this.#insertString.run([id++, text]);
   }
 
   #loadCounters(): void {
@@ -201,17 +207,17 @@ export class CaseStore {
 
   #auditIndex(): AuditIdIndex {
     if (this.#auditIds) return this.#auditIds;
-    const map = new AuditIdIndex();
+    const index = new AuditIdIndex();
     const stmt = this.db.prepare(
       'SELECT e.audit_id, e.id, s.value FROM event_rows e LEFT JOIN strings s ON s.id = e.stage_id WHERE e.audit_id IS NOT NULL',
     );
     while (stmt.step()) {
       const [auditId, id, stage] = stmt.get();
-      map.set(String(auditId), Number(id) * 4 + stageRank(stage === null ? null : String(stage)));
+      index.set(String(auditId), Number(id) * 4 + stageRank(stage === null ? null : String(stage)));
     }
     stmt.free();
-    this.#auditIds = map;
-    return map;
+    this.#auditIds = index;
+    return index;
   }
 
   /** Opens a row in `files` for a file about to be read. */
@@ -390,6 +396,7 @@ export class CaseStore {
 
   /** Writes the row at REPLACEMENT_AT over the written row of its id (a later stage of its request). */
   #writeReplacement(): void {
+    this.#storeNewStrings();
     const row = this.#pending.slice(REPLACEMENT_AT);
     this.#rollup.replaceStored(row);
     this.#update ??= this.db.prepare(
@@ -399,6 +406,7 @@ export class CaseStore {
   }
 
   #flushRows(): void {
+    this.#storeNewStrings();
     const count = this.#nextEventId - this.#firstPendingId;
     if (count > 0) {
       const placeholders = `(${ROW_COLUMNS.map(() => '?').join(', ')})`;
@@ -434,6 +442,7 @@ export class CaseStore {
   }
 
   commit(): void {
+    this.#storeNewStrings();
     this.db.run('COMMIT');
   }
 

@@ -6,15 +6,14 @@ const CACHED_COLUMNS = EVENT_COLUMNS.length;
 const SLOTS = 256;
 
 /**
- * Ids for repeated strings (users, verbs, namespaces...), numbered in first-seen order; `onNew`
- * hears of each new one (the case stores it), or, without it, new ones wait for `takeNew` (a
- * parse worker sends them along: a callback made per file would give the worker's hot loop a new
- * call target at every file, and V8 would throw its optimized code away each time). The case and
- * a parse worker number their strings this way, each its own.
+ * Ids for repeated strings (users, verbs, namespaces...), numbered in first-seen order; new ones
+ * wait for `takeNew` (the case stores them with its rows, a parse worker sends them along with its
+ * batch). Not a callback: one made per file (a worker's packer) was a new call target at every
+ * file, and V8 threw the hot loop's optimized code away each time. The case and a parse worker
+ * number their strings this way, each its own.
  */
 export class StringIds {
   readonly #ids = new Map<string, number>();
-  readonly #onNew: ((text: string, id: number) => void) | null;
   #new: string[] = [];
   #nextId: number;
   /**
@@ -26,12 +25,11 @@ export class StringIds {
   readonly #cachedValues: unknown[] = new Array<unknown>(CACHED_COLUMNS * SLOTS).fill(null);
   readonly #cachedIds = new Int32Array(CACHED_COLUMNS * SLOTS);
 
-  constructor(onNew: ((text: string, id: number) => void) | null, nextId = 1) {
-    this.#onNew = onNew;
+  constructor(nextId = 1) {
     this.#nextId = nextId;
   }
 
-  /** The strings numbered since the last call, in order (with no `onNew`). */
+  /** The strings numbered since the last call, in order (their ids end just before `nextId`). */
   takeNew(): string[] {
     const out = this.#new;
     this.#new = [];
@@ -52,8 +50,7 @@ export class StringIds {
     if (id === undefined) {
       id = this.#nextId++;
       this.#ids.set(text, id);
-      if (this.#onNew) this.#onNew(text, id);
-      else this.#new.push(text);
+      this.#new.push(text);
     }
     return id;
   }
