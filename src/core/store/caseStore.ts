@@ -133,6 +133,10 @@ export class CaseStore {
   /** A new, empty case. */
   static create(SQL: SqlJsStatic, platform: Platform): CaseStore {
     const db = new SQL.Database();
+    // 16 KiB pages, not 4: a quarter of the B-tree pages to split, link and copy into the case file
+    // as events are appended (bench corpus, alternating: import 0.3 s and 0.4 s of CPU faster, the
+    // filter and text-search queries 15-25 % faster, a table page 0.5 ms slower). Fixed at creation.
+    db.run('PRAGMA page_size = 16384');
     db.run('BEGIN');
     for (const step of MIGRATIONS.flat()) db.run(step);
     db.run('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)', ['application', CASE_APPLICATION, 'schema_version', String(SCHEMA_VERSION)]);
