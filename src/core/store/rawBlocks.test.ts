@@ -4,7 +4,7 @@ import { nodePlatform } from '../../node/nodePlatform';
 import { portablePlatform } from '../platform/portable';
 import type { Platform } from '../platform/platform';
 import { loadSqlJs } from '../testing/helpers';
-import { RawBlockWriter } from './rawBlocks';
+import { RawBlockGatherer, RawBlockWriter, type CompressedBlock } from './rawBlocks';
 
 /** What a record reads back as: one line, as UTF-8 holds it (a lone surrogate becomes U+FFFD). */
 const storedForm = (record: string): string => new TextDecoder().decode(new TextEncoder().encode(record.replace(/\r?\n/g, ' ')));
@@ -81,5 +81,47 @@ describe('raw blocks', () => {
     expect(refs[263]).toEqual({ block: 2, index: 0 });
     expect(db.exec('SELECT count(*) FROM raw_blocks')[0].values[0][0]).toBe(3);
     db.close();
+  });
+
+  it('hands out each block once it is compressed, in order, without waiting for the others', async () => {
+    // The real codec, held back until the test lets each block's compression finish.
+    const gates: (() => void)[] = [];
+    const platform: Platform = {
+      ...nodePlatform,
+      compressRecords: async (data) => {
+        const compressed = await nodePlatform.compressRecords(data);
+        await new Promise<void>((release) => gates.push(release));
+        return compressed;
+      },
+    };
+    const gatherer = new RawBlockGatherer(platform);
+    const line = 'y'.repeat(999);
+    const untilGates = async (n: number): Promise<void> => {
+      while (gates.length < n) await new Promise((r) => setTimeout(r, 1));
+    };
+    for (let i = 0; i < 263 * 3; i++) gatherer.add(line);
+    await untilGates(3);
+    expect(await gatherer.take(false)).toEqual([]);
+    gates[1]();
+    await new Promise((r) => setTimeout(r, 1));
+    // Block 2 is done, but block 1 before it is not: nothing yet, and the order is kept.
+    expect(await gatherer.take(false)).toEqual([]);
+    gates[0]();
+    await new Promise((r) => setTimeout(r, 1));
+    expect((await gatherer.take(false)).map((b) => b.id)).toEqual([1, 2]);
+    // Past eight blocks compressing, a take waits for the oldest.
+    for (let i = 0; i < 263 * 8; i++) gatherer.add(line);
+    await untilGates(11);
+    let taken: CompressedBlock[] | null = null;
+    const waiting = gatherer.take(false).then((blocks) => (taken = blocks));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(taken).toBeNull();
+    gates[2]();
+    await waiting;
+    expect(taken!.map((b) => b.id)).toEqual([3]);
+    for (const release of gates) release();
+    const rest = await gatherer.take(true);
+    expect(rest.map((b) => b.id)).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
+    for (const block of rest) expect(new TextDecoder().decode(await nodePlatform.decompressRecords(block.codec, block.data)).split('\n')[0]).toBe(line);
   });
 });

@@ -7,6 +7,8 @@ const BLOCK_BYTES = 256 * 1024;
 const BLOCK_CAPACITY = BLOCK_BYTES + 64 * 1024;
 const SPARE_BUFFERS = 4;
 const CACHED_BLOCKS = 4;
+/** Blocks compressing at once before a `take` waits for the oldest: a bound on the memory they hold. */
+const MAX_COMPRESSING = 8;
 
 export interface CompressedBlock {
   id: number;
@@ -18,7 +20,8 @@ export interface CompressedBlock {
  * Gathers original records into blocks of about 256 KiB and compresses each block once (in the
  * platform's codec): a record is found again by its block and its index inside it. Compression
  * runs while parsing goes on (Node's zlib and the browser's CompressionStream both compress off the
- * calling thread): a block sealed at one `take` is handed out at a later one.
+ * calling thread): a block is handed out by the first `take` after its compression finished, so
+ * that records may reach the case before their block does (the case reserves the block's id).
  */
 export class RawBlockGatherer {
   readonly #platform: Platform;
@@ -29,7 +32,8 @@ export class RawBlockGatherer {
   /** Buffers of blocks already compressed, filled again: fresh ones of this size cost page faults. */
   #spare: Uint8Array<ArrayBuffer>[] = [];
   #records = 0;
-  #compressing: { id: number; data: Promise<Uint8Array> }[] = [];
+  /** In sealing order; `done` once compressed. */
+  #compressing: { id: number; data: Promise<Uint8Array>; done: Uint8Array | null }[] = [];
   readonly #encoder = new TextEncoder();
 
   constructor(platform: Platform, firstId = 1) {
@@ -69,21 +73,32 @@ export class RawBlockGatherer {
     const buffer = this.#bytes;
     this.#bytes = this.#spare.pop() ?? new Uint8Array(BLOCK_CAPACITY);
     const data = this.#platform.compressRecords(buffer.subarray(0, this.#used));
+    const block = { id: this.#blockId++, data, done: null as Uint8Array | null };
     // Reused once compressed (a rejected compression must not go unhandled before it is taken).
-    data.then(() => {
+    data.then((compressed) => {
+      block.done = compressed;
       if (buffer.length === BLOCK_CAPACITY && this.#spare.length < SPARE_BUFFERS) this.#spare.push(buffer);
     }, () => undefined);
-    this.#compressing.push({ id: this.#blockId++, data });
+    this.#compressing.push(block);
     this.#used = 0;
     this.#records = 0;
   }
-  /** The blocks whose compression began two takes ago or earlier; with `all`, every block, the one being filled too. */
+  /**
+   * The blocks compressed by now, in order, without waiting for the others (when parsing outruns the
+   * compressing threads, waiting left the parse worker idle for 8 % of an import); past
+   * MAX_COMPRESSING it waits for the oldest. With `all`, every block, the one being filled too.
+   */
   async take(all: boolean): Promise<CompressedBlock[]> {
     if (all) this.#seal();
-    const ready = all ? this.#compressing.splice(0) : this.#compressing.splice(0, Math.max(0, this.#compressing.length - 2));
     const out: CompressedBlock[] = [];
     const codec = this.#platform.recordCodec;
-    for (const block of ready) out.push({ id: block.id, codec, data: await block.data });
+    const queue = this.#compressing;
+    while (queue.length > 0 && (all || queue[0].done !== null || queue.length > MAX_COMPRESSING)) {
+      const block = queue[0];
+      const data = block.done ?? (await block.data);
+      queue.shift();
+      out.push({ id: block.id, codec, data });
+    }
     return out;
   }
 }
