@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
-import { brotliCompress, brotliDecompressSync, constants, createGunzip, inflateRawSync } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, brotliDecompressSync, constants, type BrotliOptions, createGunzip, inflateRawSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { unknownCodec, type Platform, type RecordCodec, type Sha256 } from '../core/platform/platform';
 
@@ -63,8 +63,8 @@ const brotliCompressAsync = promisify(brotliCompress);
  * for the same size (11 % of the text). A larger window costs more than it saves: quality 1 sizes
  * its tables by the window, and fresh tables per block are page faults.
  */
-function compressWithBrotli(data: Uint8Array): Promise<Buffer> {
-  return brotliCompressAsync(data, {
+function brotliOptions(data: Uint8Array): BrotliOptions {
+  return {
     // One output chunk for a whole block: smaller chunks cost a round trip to the thread pool each.
     chunkSize: 128 * 1024,
     params: {
@@ -72,7 +72,11 @@ function compressWithBrotli(data: Uint8Array): Promise<Buffer> {
       [constants.BROTLI_PARAM_LGWIN]: 16,
       [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
     },
-  });
+  };
+}
+
+function compressWithBrotli(data: Uint8Array): Promise<Buffer> {
+  return brotliCompressAsync(data, brotliOptions(data));
 }
 
 const ZLIB_DECODERS: Record<RecordCodec, (d: Uint8Array) => Buffer> = { 'deflate-raw': inflateRawSync, brotli: brotliDecompressSync };
@@ -98,6 +102,9 @@ export const nodePlatform: Platform = {
   recordCodec: 'brotli',
   // Asynchronous: zlib compresses in libuv's thread pool, on the other core, while parsing goes on.
   compressRecords: async (data) => asBytes(await compressWithBrotli(data)),
+  // On the case's thread, for a parse worker's blocks: the worker is the import's busiest thread,
+  // and an asynchronous call's round trip to the thread pool cost it more than a block's compression.
+  compressRecordsNow: (data) => asBytes(brotliCompressSync(data, brotliOptions(data))),
   decompressRecords: decompressWithZlib,
   gunzip: gunzipWithZlib,
   createSha256: createSha256WithCrypto,

@@ -64,8 +64,9 @@ export class EventPacker implements RecordSink {
   #rawRefs = new Growing((n) => new Int32Array(n));
   #rejects: PackedBatch['rejects'] = [];
 
-  constructor(platform: Platform, counts: FileCounts, emit: (batch: PackedBatch) => void) {
-    this.#raw = new RawBlockGatherer(platform);
+  /** `compressRaw` false: raw blocks go as they are, for the case's thread to compress (see ParseJob.rawAsIs). */
+  constructor(platform: Platform, counts: FileCounts, emit: (batch: PackedBatch) => void, compressRaw = true) {
+    this.#raw = new RawBlockGatherer(platform, 1, compressRaw);
     this.#counts = counts;
     this.#emit = emit;
   }

@@ -80,7 +80,10 @@ function offloadedReading(
     const lines = final ? counts.lines : Math.max(counts.lines, result.counts.lines);
     Object.assign(result.counts, counts, { lines, events: counts.events - merged, merged: counts.merged + merged });
   };
-  const job = { path: source.path, mtime: source.mtime, options: readOptions(run.options, source.path), csvMappings };
+  const job = {
+    path: source.path, mtime: source.mtime, options: readOptions(run.options, source.path), csvMappings,
+    rawAsIs: run.store.platform.compressRecordsNow !== undefined,
+  };
   const session = offload.open(
     job,
     (batch: PackedBatch) => {

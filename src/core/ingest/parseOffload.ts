@@ -19,6 +19,11 @@ export interface ParseJob {
   options: ReadOptions;
   /** The case's CSV mappings, tried before the built-in formats as on the case's own thread. */
   csvMappings: CsvMapping[];
+  /**
+   * Raw blocks go to the case as they are, when its thread compresses at once (Platform.compressRecordsNow):
+   * the parse worker, the import's busiest thread, is spared the compression calls.
+   */
+  rawAsIs?: boolean;
 }
 
 /** How a file's reading ended in the worker. `counts.merged` holds the reader's merges only: the case finds the others. */
@@ -91,7 +96,7 @@ export class PackedLogReader {
   constructor(job: ParseJob, platform: Platform, emit: (batch: PackedBatch) => void) {
     const { ctx, correctClock } = readerSettings({ options: job.options }, job);
     const formats = [...job.csvMappings.map(csvMappedFormat), ...FORMATS];
-    this.#packer = new EventPacker(platform, this.#counts, emit);
+    this.#packer = new EventPacker(platform, this.#counts, emit, job.rawAsIs !== true);
     this.#reader = new LogFileReader(this.#packer, 0, ctx, this.#counts, formats, correctClock, platform.decodeAscii ?? null);
   }
 

@@ -23,6 +23,11 @@ export interface Platform {
   /** The codec `compressRecords` writes. */
   readonly recordCodec: RecordCodec;
   compressRecords(data: Uint8Array): Promise<Uint8Array>;
+  /**
+   * The same, on the calling thread, where the host can (Node's zlib): the case's thread then
+   * compresses a parse worker's blocks itself, the worker hands them over as they are.
+   */
+  compressRecordsNow?(data: Uint8Array): Uint8Array;
   /** Decompresses a block written in `codec` (either RecordCodec; anything else is an error). */
   decompressRecords(codec: string, data: Uint8Array): Promise<Uint8Array>;
   /** Gunzips a stream of every gzip member in turn (rotated logs are often concatenated members). */

@@ -122,6 +122,29 @@ describe('raw blocks', () => {
     for (const release of gates) release();
     const rest = await gatherer.take(true);
     expect(rest.map((b) => b.id)).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
-    for (const block of rest) expect(new TextDecoder().decode(await nodePlatform.decompressRecords(block.codec, block.data)).split('\n')[0]).toBe(line);
+    for (const block of rest) expect(new TextDecoder().decode(await nodePlatform.decompressRecords(String(block.codec), block.data)).split('\n')[0]).toBe(line);
+  });
+
+  it('hands blocks over as they are when told to, for the thread that stores them to compress', async () => {
+    const SQL = await loadSqlJs();
+    const db = new SQL.Database();
+    db.run("CREATE TABLE raw_blocks (id INTEGER PRIMARY KEY, codec TEXT NOT NULL, data BLOB NOT NULL)");
+    const records = Array.from({ length: 700 }, (_, i) => `{"auditID":"${i}","verb":"get","note":"${'é'.repeat(i % 900)}"}`);
+    const gatherer = new RawBlockGatherer(nodePlatform, 1, false);
+    const refs = records.map((r) => gatherer.add(r));
+    // No compression to wait for: every sealed block at once, then the last with `all`.
+    const blocks = [...(await gatherer.take(false)), ...(await gatherer.take(true))];
+    expect(blocks.map((b) => b.codec)).toEqual(blocks.map(() => null));
+    const joined = blocks.map((b) => new TextDecoder().decode(b.data)).join('\n');
+    expect(joined).toBe(records.join('\n'));
+    // The case's writer compresses each on its own thread as it stores it.
+    const writer = new RawBlockWriter(db, nodePlatform);
+    for (const block of blocks) writer.insert(block);
+    expect(db.exec('SELECT DISTINCT codec FROM raw_blocks')[0].values).toEqual([['brotli']]);
+    for (const i of [0, 333, 699]) expect(await writer.read(refs[i].block, refs[i].index)).toBe(records[i]);
+    // A host that compresses only asynchronously (the app's worker) refuses such a block rather than store it bare.
+    const bare = new RawBlockWriter(db, portablePlatform);
+    expect(() => bare.insert({ ...blocks[0], id: 99 })).toThrow(/uncompressed/);
+    db.close();
   });
 });

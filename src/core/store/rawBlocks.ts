@@ -12,7 +12,8 @@ const MAX_COMPRESSING = 8;
 
 export interface CompressedBlock {
   id: number;
-  codec: RecordCodec;
+  /** Null for a block handed over as it is, to be compressed where it is stored (RawBlockWriter.insert). */
+  codec: RecordCodec | null;
   data: Uint8Array;
 }
 
@@ -35,10 +36,13 @@ export class RawBlockGatherer {
   /** In sealing order; `done` once compressed. */
   #compressing: { id: number; data: Promise<Uint8Array>; done: Uint8Array | null }[] = [];
   readonly #encoder = new TextEncoder();
+  readonly #compress: boolean;
 
-  constructor(platform: Platform, firstId = 1) {
+  /** `compress` false: blocks are handed out as they are (codec null), for the thread that stores them to compress. */
+  constructor(platform: Platform, firstId = 1, compress = true) {
     this.#platform = platform;
     this.#blockId = firstId;
+    this.#compress = compress;
   }
 
   resume(nextBlockId: number): void {
@@ -70,6 +74,13 @@ export class RawBlockGatherer {
 
   #seal(): void {
     if (this.#records === 0) return;
+    if (!this.#compress) {
+      const data = this.#bytes.slice(0, this.#used);
+      this.#compressing.push({ id: this.#blockId++, data: Promise.resolve(data), done: data });
+      this.#used = 0;
+      this.#records = 0;
+      return;
+    }
     const buffer = this.#bytes;
     this.#bytes = this.#spare.pop() ?? new Uint8Array(BLOCK_CAPACITY);
     const data = this.#platform.compressRecords(buffer.subarray(0, this.#used));
@@ -91,7 +102,7 @@ export class RawBlockGatherer {
   async take(all: boolean): Promise<CompressedBlock[]> {
     if (all) this.#seal();
     const out: CompressedBlock[] = [];
-    const codec = this.#platform.recordCodec;
+    const codec = this.#compress ? this.#platform.recordCodec : null;
     const queue = this.#compressing;
     while (queue.length > 0 && (all || queue[0].done !== null || queue.length > MAX_COMPRESSING)) {
       const block = queue[0];
@@ -134,10 +145,17 @@ export class RawBlockWriter {
     for (const block of await this.#gatherer.take(all)) this.insert(block);
   }
 
-  /** Stores a block compressed elsewhere (by a parse worker), under an id from `reserveId`. */
+  /** Stores a block gathered elsewhere (by a parse worker), under an id from `reserveId`; compresses it first if it came as it is. */
   insert(block: CompressedBlock): void {
+    let { codec, data } = block;
+    if (codec === null) {
+      const compress = this.#platform.compressRecordsNow;
+      if (!compress) throw new Error('a raw block came uncompressed to a case that compresses only asynchronously');
+      codec = this.#platform.recordCodec;
+      data = compress(data);
+    }
     this.#insert ??= this.#db.prepare('INSERT INTO raw_blocks (id, codec, data) VALUES (?, ?, ?)');
-    this.#insert.run([block.id, block.codec, block.data]);
+    this.#insert.run([block.id, codec, data]);
   }
 
   async read(blockId: number, index: number): Promise<string | null> {
