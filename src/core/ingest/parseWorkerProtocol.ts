@@ -31,8 +31,12 @@ export interface ParseWorker extends ParseOffload {
   close(): Promise<void>;
 }
 
-/** Chunks (256 KiB each) handed to the worker and not yet parsed: enough to keep it busy, little memory. */
-const IN_FLIGHT = 32;
+/**
+ * Chunks (256 KiB each) handed to the worker and not yet parsed: 24 MiB, a quarter of a second of
+ * parsing, so that the worker does not run dry while the case's thread is busy storing and
+ * compressing (at 8 MiB it did: a million audit lines imported 0.3 s slower, alternating runs).
+ */
+const IN_FLIGHT = 96;
 
 /**
  * The case's side of a parse worker (ParseOffload). Chunks are transferred, not copied twice; at
