@@ -2,7 +2,7 @@ import type { NormalizedEvent } from '../model';
 import type { Platform } from '../platform/platform';
 import type { FileCounts } from '../store/caseStore';
 import { INTERNED_COLUMNS, NUMBER_COLUMNS, readInterned, readNumbers, readTexts, TEXT_COLUMNS, type PackedBatch } from '../store/packedRows';
-import { RawBlockGatherer, type CompressedBlock } from '../store/rawBlocks';
+import { RawBlockGatherer, type CompressedBlock, type RawCompression } from '../store/rawBlocks';
 import { StringIds } from '../store/stringIds';
 import type { RecordSink } from './logFileReader';
 
@@ -64,9 +64,8 @@ export class EventPacker implements RecordSink {
   #rawRefs = new Growing((n) => new Int32Array(n));
   #rejects: PackedBatch['rejects'] = [];
 
-  /** `compressRaw` false: raw blocks go as they are, for the case's thread to compress (see ParseJob.rawAsIs). */
-  constructor(platform: Platform, counts: FileCounts, emit: (batch: PackedBatch) => void, compressRaw = true) {
-    this.#raw = new RawBlockGatherer(platform, 1, compressRaw);
+  constructor(platform: Platform, counts: FileCounts, emit: (batch: PackedBatch) => void, compression: RawCompression = { kind: 'async' }) {
+    this.#raw = new RawBlockGatherer(platform, 1, compression);
     this.#counts = counts;
     this.#emit = emit;
   }

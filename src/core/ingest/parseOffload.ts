@@ -20,8 +20,9 @@ export interface ParseJob {
   /** The case's CSV mappings, tried before the built-in formats as on the case's own thread. */
   csvMappings: CsvMapping[];
   /**
-   * Raw blocks go to the case as they are, when its thread compresses at once (Platform.compressRecordsNow):
-   * the parse worker, the import's busiest thread, is spared the compression calls.
+   * Set when the case's thread compresses at once (Platform.compressRecordsNow): raw blocks then go
+   * to it as they are, but for those the worker seals while it has time (RawCompression `byCase`).
+   * Compressing is a sixth of an import's work: it goes to whichever of the two threads has room.
    */
   rawAsIs?: boolean;
 }
@@ -93,10 +94,11 @@ export class PackedLogReader {
   readonly #packer: EventPacker;
   readonly #reader: LogFileReader;
 
-  constructor(job: ParseJob, platform: Platform, emit: (batch: PackedBatch) => void) {
+  /** `spare`: whether this thread has time to compress a block itself (see ParseJob.rawAsIs). */
+  constructor(job: ParseJob, platform: Platform, emit: (batch: PackedBatch) => void, spare: () => boolean = () => false) {
     const { ctx, correctClock } = readerSettings({ options: job.options }, job);
     const formats = [...job.csvMappings.map(csvMappedFormat), ...FORMATS];
-    this.#packer = new EventPacker(platform, this.#counts, emit, job.rawAsIs !== true);
+    this.#packer = new EventPacker(platform, this.#counts, emit, job.rawAsIs ? { kind: 'byCase', spare } : { kind: 'async' });
     this.#reader = new LogFileReader(this.#packer, 0, ctx, this.#counts, formats, correctClock, platform.decodeAscii ?? null);
   }
 

@@ -139,15 +139,19 @@ export function parseWorkerClient(port: ParseWorkerPort): ParseWorker {
 /**
  * The worker's side: returns the handler of its incoming messages. Messages are handled one at a
  * time, in order; after an error the file stays open, as the case's side answers by abandoning it.
+ * `spare`: whether the worker has been waiting for work lately, and so has time to compress raw
+ * blocks itself (ParseJob.rawAsIs).
  */
-export function parseWorkerServer(platform: Platform, post: (msg: FromParseWorker, transfer: ArrayBuffer[]) => void): (msg: ToParseWorker) => void {
+export function parseWorkerServer(
+  platform: Platform, post: (msg: FromParseWorker, transfer: ArrayBuffer[]) => void, spare: () => boolean = () => false,
+): (msg: ToParseWorker) => void {
   let reader: PackedLogReader | null = null;
   let queue: Promise<void> = Promise.resolve();
   post({ type: 'ready' }, []);
 
   const handle = async (msg: ToParseWorker): Promise<void> => {
     if (msg.type === 'open') {
-      reader = new PackedLogReader(msg.job, platform, (batch) => post({ type: 'batch', batch }, transferables(batch)));
+      reader = new PackedLogReader(msg.job, platform, (batch) => post({ type: 'batch', batch }, transferables(batch)), spare);
       return;
     }
     if (!reader) throw new Error(`parse worker: ${msg.type} without an open file`);

@@ -18,6 +18,13 @@ export interface CompressedBlock {
 }
 
 /**
+ * How a gatherer's blocks get compressed: off its thread, as they are sealed (`async`); or by the
+ * thread that stores them (`byCase`, handed out as they are), except those sealed while `spare()`
+ * says this thread has time, which it compresses itself on the spot (Platform.compressRecordsNow).
+ */
+export type RawCompression = { kind: 'async' } | { kind: 'byCase'; spare: () => boolean };
+
+/**
  * Gathers original records into blocks of about 256 KiB and compresses each block once (in the
  * platform's codec): a record is found again by its block and its index inside it. Compression
  * runs while parsing goes on (Node's zlib and the browser's CompressionStream both compress off the
@@ -33,16 +40,15 @@ export class RawBlockGatherer {
   /** Buffers of blocks already compressed, filled again: fresh ones of this size cost page faults. */
   #spare: Uint8Array<ArrayBuffer>[] = [];
   #records = 0;
-  /** In sealing order; `done` once compressed. */
-  #compressing: { id: number; data: Promise<Uint8Array>; done: Uint8Array | null }[] = [];
+  /** In sealing order; `done` once compressed (or handed over as it is, `codec` null). */
+  #compressing: { id: number; codec: RecordCodec | null; data: Promise<Uint8Array>; done: Uint8Array | null }[] = [];
   readonly #encoder = new TextEncoder();
-  readonly #compress: boolean;
+  readonly #compression: RawCompression;
 
-  /** `compress` false: blocks are handed out as they are (codec null), for the thread that stores them to compress. */
-  constructor(platform: Platform, firstId = 1, compress = true) {
+  constructor(platform: Platform, firstId = 1, compression: RawCompression = { kind: 'async' }) {
     this.#platform = platform;
     this.#blockId = firstId;
-    this.#compress = compress;
+    this.#compression = compression;
   }
 
   resume(nextBlockId: number): void {
@@ -74,9 +80,12 @@ export class RawBlockGatherer {
 
   #seal(): void {
     if (this.#records === 0) return;
-    if (!this.#compress) {
-      const data = this.#bytes.slice(0, this.#used);
-      this.#compressing.push({ id: this.#blockId++, data: Promise.resolve(data), done: data });
+    if (this.#compression.kind === 'byCase') {
+      const now = this.#compression.spare() ? this.#platform.compressRecordsNow : undefined;
+      const bytes = this.#bytes.subarray(0, this.#used);
+      const data = now ? now(bytes) : bytes.slice();
+      const codec = now ? this.#platform.recordCodec : null;
+      this.#compressing.push({ id: this.#blockId++, codec, data: Promise.resolve(data), done: data });
       this.#used = 0;
       this.#records = 0;
       return;
@@ -84,7 +93,7 @@ export class RawBlockGatherer {
     const buffer = this.#bytes;
     this.#bytes = this.#spare.pop() ?? new Uint8Array(BLOCK_CAPACITY);
     const data = this.#platform.compressRecords(buffer.subarray(0, this.#used));
-    const block = { id: this.#blockId++, data, done: null as Uint8Array | null };
+    const block = { id: this.#blockId++, codec: this.#platform.recordCodec as RecordCodec | null, data, done: null as Uint8Array | null };
     // Reused once compressed (a rejected compression must not go unhandled before it is taken).
     data.then((compressed) => {
       block.done = compressed;
@@ -102,13 +111,12 @@ export class RawBlockGatherer {
   async take(all: boolean): Promise<CompressedBlock[]> {
     if (all) this.#seal();
     const out: CompressedBlock[] = [];
-    const codec = this.#compress ? this.#platform.recordCodec : null;
     const queue = this.#compressing;
     while (queue.length > 0 && (all || queue[0].done !== null || queue.length > MAX_COMPRESSING)) {
       const block = queue[0];
       const data = block.done ?? (await block.data);
       queue.shift();
-      out.push({ id: block.id, codec, data });
+      out.push({ id: block.id, codec: block.codec, data });
     }
     return out;
   }
