@@ -22,7 +22,7 @@ export interface ParseJob {
   /**
    * Set when the case's thread compresses at once (Platform.compressRecordsNow): raw blocks then go
    * to it as they are, but for those the worker seals while it has time (RawCompression `byCase`).
-   * Compressing is a sixth of an import's work: it goes to whichever of the two threads has room.
+   * Compressing is about 6 % of an import's CPU: it goes to whichever of the two threads has room.
    */
   rawAsIs?: boolean;
 }

@@ -17,6 +17,14 @@ export interface CompressedBlock {
   data: Uint8Array;
 }
 
+/** A sealed block: `done` once compressed, or at once when handed over as it is (`codec` null). */
+interface SealedBlock {
+  id: number;
+  codec: RecordCodec | null;
+  data: Promise<Uint8Array>;
+  done: Uint8Array | null;
+}
+
 /**
  * How a gatherer's blocks get compressed: off its thread, as they are sealed (`async`); or by the
  * thread that stores them (`byCase`, handed out as they are), except those sealed while `spare()`
@@ -40,8 +48,8 @@ export class RawBlockGatherer {
   /** Buffers of blocks already compressed, filled again: fresh ones of this size cost page faults. */
   #spare: Uint8Array<ArrayBuffer>[] = [];
   #records = 0;
-  /** In sealing order; `done` once compressed (or handed over as it is, `codec` null). */
-  #compressing: { id: number; codec: RecordCodec | null; data: Promise<Uint8Array>; done: Uint8Array | null }[] = [];
+  /** Blocks not yet handed out, in sealing order. */
+  #sealed: SealedBlock[] = [];
   readonly #encoder = new TextEncoder();
   readonly #compression: RawCompression;
 
@@ -80,28 +88,32 @@ export class RawBlockGatherer {
 
   #seal(): void {
     if (this.#records === 0) return;
-    if (this.#compression.kind === 'byCase') {
-      const now = this.#compression.spare() ? this.#platform.compressRecordsNow : undefined;
-      const bytes = this.#bytes.subarray(0, this.#used);
-      const data = now ? now(bytes) : bytes.slice();
-      const codec = now ? this.#platform.recordCodec : null;
-      this.#compressing.push({ id: this.#blockId++, codec, data: Promise.resolve(data), done: data });
-      this.#used = 0;
-      this.#records = 0;
-      return;
-    }
+    const compression = this.#compression;
+    this.#sealed.push(compression.kind === 'byCase' ? this.#sealHere(compression.spare()) : this.#sealCompressing());
+    this.#used = 0;
+    this.#records = 0;
+  }
+
+  /** The block compressed on this thread at once when it has time, else as it is (codec null). */
+  #sealHere(spare: boolean): SealedBlock {
+    const compressNow = spare ? this.#platform.compressRecordsNow : undefined;
+    const bytes = this.#bytes.subarray(0, this.#used);
+    const data = compressNow ? compressNow(bytes) : bytes.slice();
+    return { id: this.#blockId++, codec: compressNow ? this.#platform.recordCodec : null, data: Promise.resolve(data), done: data };
+  }
+
+  /** The block on its way to compression off this thread; its buffer is filled again once compressed. */
+  #sealCompressing(): SealedBlock {
     const buffer = this.#bytes;
     this.#bytes = this.#spare.pop() ?? new Uint8Array(BLOCK_CAPACITY);
     const data = this.#platform.compressRecords(buffer.subarray(0, this.#used));
-    const block = { id: this.#blockId++, codec: this.#platform.recordCodec as RecordCodec | null, data, done: null as Uint8Array | null };
-    // Reused once compressed (a rejected compression must not go unhandled before it is taken).
+    const block: SealedBlock = { id: this.#blockId++, codec: this.#platform.recordCodec, data, done: null };
+    // A rejected compression must not go unhandled before it is taken.
     data.then((compressed) => {
       block.done = compressed;
       if (buffer.length === BLOCK_CAPACITY && this.#spare.length < SPARE_BUFFERS) this.#spare.push(buffer);
     }, () => undefined);
-    this.#compressing.push(block);
-    this.#used = 0;
-    this.#records = 0;
+    return block;
   }
   /**
    * The blocks compressed by now, in order, without waiting for the others (when parsing outruns the
@@ -111,7 +123,7 @@ export class RawBlockGatherer {
   async take(all: boolean): Promise<CompressedBlock[]> {
     if (all) this.#seal();
     const out: CompressedBlock[] = [];
-    const queue = this.#compressing;
+    const queue = this.#sealed;
     while (queue.length > 0 && (all || queue[0].done !== null || queue.length > MAX_COMPRESSING)) {
       const block = queue[0];
       const data = block.done ?? (await block.data);
