@@ -47,7 +47,7 @@ describe.runIf(process.platform === 'linux')('an import run in a child process (
     // The child runs with huge pages for malloc and, on two cores, smaller thread pools.
     const environ = readFileSync(`/proc/${run.child}/environ`, 'utf8').split('\0');
     expect(environ).toContain('GLIBC_TUNABLES=glibc.malloc.hugetlb=1');
-    if (availableParallelism() <= 2) expect(environ).toEqual(expect.arrayContaining(['UV_THREADPOOL_SIZE=2', 'NODE_OPTIONS=--v8-pool-size=2']));
+    if (availableParallelism() <= 2) expect(environ).toEqual(expect.arrayContaining(['UV_THREADPOOL_SIZE=1', 'NODE_OPTIONS=--v8-pool-size=2']));
     process.kill(-(run.parent.pid as number), 'SIGINT');
     expect(await run.exited).toBe(130);
     expect(run.stderr()).toMatch(/import interrupted; .* was not changed/);

@@ -16,8 +16,8 @@ describe('huge pages for an import', () => {
     expect(environmentWithHugePages({}, 'win32')).toBeNull();
   });
 
-  it('cuts both thread pools to two threads on two cores or fewer, unless the user sized them', () => {
-    expect(withSmallThreadPools({ PATH: '/bin' }, 2)).toEqual({ PATH: '/bin', UV_THREADPOOL_SIZE: '2', NODE_OPTIONS: '--v8-pool-size=2' });
+  it("cuts libuv's pool to one thread and V8's to two on two cores or fewer, unless the user sized them", () => {
+    expect(withSmallThreadPools({ PATH: '/bin' }, 2)).toEqual({ PATH: '/bin', UV_THREADPOOL_SIZE: '1', NODE_OPTIONS: '--v8-pool-size=2' });
     expect(withSmallThreadPools({ NODE_OPTIONS: '--max-old-space-size=4096' }, 1).NODE_OPTIONS).toBe('--max-old-space-size=4096 --v8-pool-size=2');
     expect(withSmallThreadPools({ UV_THREADPOOL_SIZE: '8', NODE_OPTIONS: '--v8-pool-size=6' }, 2)).toEqual({ UV_THREADPOOL_SIZE: '8', NODE_OPTIONS: '--v8-pool-size=6' });
     expect(withSmallThreadPools({ PATH: '/bin' }, 8)).toEqual({ PATH: '/bin' });

@@ -21,22 +21,27 @@ export function environmentWithHugePages(env: NodeJS.ProcessEnv, platform: NodeJ
   return { ...env, GLIBC_TUNABLES: tunables ? `${tunables}:${HUGE_PAGES_TUNABLE}` : HUGE_PAGES_TUNABLE };
 }
 
-/** Threads each of Node's pools gets on a machine of two cores or fewer. */
-export const SMALL_POOL_THREADS = 2;
+/** Machines of this many cores or fewer get small pools. */
+const SMALL_MACHINE_CORES = 2;
+/** libuv's pool on a small machine: it only reads files and inflates gzip there (the import's threads compress). */
+export const SMALL_UV_POOL_THREADS = 1;
+/** V8's pool on a small machine (garbage collection and compiling); one was no faster. */
+export const SMALL_V8_POOL_THREADS = 2;
 
 /**
- * `env` with Node's two thread pools (libuv's, which compresses, decompresses and writes; V8's,
- * which collects garbage and compiles) cut to SMALL_POOL_THREADS on a machine of two cores or
- * fewer, unless the user sized them. Each defaults to four threads, which on two cores only take
- * turns with the import's two busy threads: fewer threads switch less, and an import of a million
- * lines took 0.3-0.9 s less (half a second less CPU) in alternating runs on a two-core VM.
+ * `env` with Node's two thread pools (libuv's, which reads files, inflates and writes; V8's, which
+ * collects garbage and compiles) cut down on a machine of two cores or fewer, unless the user
+ * sized them. Each defaults to four threads, which on two cores only take turns with the import's
+ * two busy threads: fewer threads switch less. Two threads each took 0.3-0.9 s off an import of a
+ * million lines (alternating runs, two-core VM); once the import's own threads compressed the
+ * original records, one libuv thread took 0.15 s more off (9 of 9 pairs).
  */
 export function withSmallThreadPools(env: NodeJS.ProcessEnv, cores: number): NodeJS.ProcessEnv {
-  if (cores > SMALL_POOL_THREADS) return env;
+  if (cores > SMALL_MACHINE_CORES) return env;
   const out = { ...env };
-  out.UV_THREADPOOL_SIZE ??= String(SMALL_POOL_THREADS);
+  out.UV_THREADPOOL_SIZE ??= String(SMALL_UV_POOL_THREADS);
   const options = env.NODE_OPTIONS ?? '';
-  if (!/--v8-pool-size\b/.test(options)) out.NODE_OPTIONS = `${options} --v8-pool-size=${SMALL_POOL_THREADS}`.trim();
+  if (!/--v8-pool-size\b/.test(options)) out.NODE_OPTIONS = `${options} --v8-pool-size=${SMALL_V8_POOL_THREADS}`.trim();
   return out;
 }
 
