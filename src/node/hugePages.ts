@@ -24,9 +24,9 @@ export function environmentWithHugePages(env: NodeJS.ProcessEnv, platform: NodeJ
 /** Machines of this many cores or fewer get small pools. */
 const SMALL_MACHINE_CORES = 2;
 /** libuv's pool on a small machine: it only reads files and inflates gzip there (the import's threads compress). */
-export const SMALL_UV_POOL_THREADS = 1;
+const SMALL_UV_POOL_THREADS = 1;
 /** V8's pool on a small machine (garbage collection and compiling); one was no faster. */
-export const SMALL_V8_POOL_THREADS = 2;
+const SMALL_V8_POOL_THREADS = 2;
 
 /**
  * `env` with Node's two thread pools (libuv's, which reads files, inflates and writes; V8's, which

@@ -17,12 +17,12 @@ export interface CompressedBlock {
   data: Uint8Array;
 }
 
-/** A sealed block: `done` once compressed, or at once when handed over as it is (`codec` null). */
+/** A sealed block: its bytes in `done` (compressed, or as they are when `codec` is null), or still `compressing`. */
 interface SealedBlock {
   id: number;
   codec: RecordCodec | null;
-  data: Promise<Uint8Array>;
   done: Uint8Array | null;
+  compressing: Promise<Uint8Array> | null;
 }
 
 /**
@@ -99,7 +99,7 @@ export class RawBlockGatherer {
     const compressNow = spare ? this.#platform.compressRecordsNow : undefined;
     const bytes = this.#bytes.subarray(0, this.#used);
     const data = compressNow ? compressNow(bytes) : bytes.slice();
-    return { id: this.#blockId++, codec: compressNow ? this.#platform.recordCodec : null, data: Promise.resolve(data), done: data };
+    return { id: this.#blockId++, codec: compressNow ? this.#platform.recordCodec : null, done: data, compressing: null };
   }
 
   /** The block on its way to compression off this thread; its buffer is filled again once compressed. */
@@ -107,7 +107,7 @@ export class RawBlockGatherer {
     const buffer = this.#bytes;
     this.#bytes = this.#spare.pop() ?? new Uint8Array(BLOCK_CAPACITY);
     const data = this.#platform.compressRecords(buffer.subarray(0, this.#used));
-    const block: SealedBlock = { id: this.#blockId++, codec: this.#platform.recordCodec, data, done: null };
+    const block: SealedBlock = { id: this.#blockId++, codec: this.#platform.recordCodec, done: null, compressing: data };
     // A rejected compression must not go unhandled before it is taken.
     data.then((compressed) => {
       block.done = compressed;
@@ -126,7 +126,7 @@ export class RawBlockGatherer {
     const queue = this.#sealed;
     while (queue.length > 0 && (all || queue[0].done !== null || queue.length > MAX_COMPRESSING)) {
       const block = queue[0];
-      const data = block.done ?? (await block.data);
+      const data = block.done ?? (await (block.compressing as Promise<Uint8Array>));
       queue.shift();
       out.push({ id: block.id, codec: block.codec, data });
     }
