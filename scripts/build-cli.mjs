@@ -99,7 +99,7 @@ async function writeVendoredSqlJs() {
   const { js, wasm } = sqlJsFiles(ROOT);
   const dir = join(CLI_OUT_DIR, 'vendor');
   await mkdir(dir, { recursive: true });
-  const patched = patchSqlJs(await readFile(js, 'utf8'), { name: js, reserveBytes: CLI_RESERVE_BYTES });
+  const patched = patchSqlJs(await readFile(js, 'utf8'), { name: js, reserveBytes: CLI_RESERVE_BYTES, hostFile: true });
   const temp = join(dir, `sql-wasm.cjs.${process.pid}.tmp`);
   await writeFile(temp, patched);
   await rename(temp, join(dir, 'sql-wasm.cjs'));

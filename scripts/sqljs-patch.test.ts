@@ -1,9 +1,11 @@
+import { closeSync, openSync, statSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import { afterAll, describe, expect, it } from 'vitest';
+import { attachHostFile, canAttachHostFile } from '../src/node/hostFile';
 import { CLI_RESERVE_BYTES, patchSqlJs, sqlJsFiles } from './sqljs-patch.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -15,14 +17,19 @@ afterAll(async () => {
 type PatchedDatabase = Database & { closeIntoBytes(): Uint8Array };
 
 /** sql.js patched as the CLI bundles it, loaded from a folder of its own. */
-async function patchedEngine(reserveBytes: number): Promise<SqlJsStatic> {
-  const dir = await mkdtemp(join(tmpdir(), 'trailhound-sqljs-'));
-  dirs.push(dir);
+async function patchedEngine(reserveBytes: number, hostFile = false): Promise<SqlJsStatic> {
+  const dir = await tempDir();
   const { js, wasm } = sqlJsFiles(ROOT);
-  await writeFile(join(dir, 'sql-wasm.cjs'), patchSqlJs(await readFile(js, 'utf8'), { reserveBytes }));
+  await writeFile(join(dir, 'sql-wasm.cjs'), patchSqlJs(await readFile(js, 'utf8'), { reserveBytes, hostFile }));
   await copyFile(wasm, join(dir, 'sql-wasm.wasm'));
   const init = createRequire(join(dir, 'x.cjs'))('./sql-wasm.cjs') as (config?: object) => Promise<SqlJsStatic>;
   return init();
+}
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'trailhound-sqljs-'));
+  dirs.push(dir);
+  return dir;
 }
 
 /** About 24 MB: the file grows well past the 1 MiB where the stock growth slows down. */
@@ -50,6 +57,48 @@ describe('the sql.js patch', () => {
         expect(patched.includes(String(CLI_RESERVE_BYTES))).toBe(reserveBytes > 0);
       }
     }
+    // The host file hooks: the CLI's Node build only.
+    expect(patchSqlJs(await readFile(js, 'utf8'), { hostFile: true })).toContain('.prototype.attachHostFile=function');
+    expect(patchSqlJs(await readFile(js, 'utf8'))).not.toContain('attachHostFile');
+  });
+
+  it('puts a real file behind a database: SQLite writes, reads back, grows and shrinks it there', async () => {
+    const SQL = await patchedEngine(CLI_RESERVE_BYTES, true);
+    const stock = await initSqlJs();
+    const path = join(await tempDir(), 'case.sqlite');
+    const fd = openSync(path, 'w+');
+    const db = new SQL.Database();
+    expect(canAttachHostFile(db)).toBe(true);
+    attachHostFile(db, fd);
+    fill(db);
+    // A cache far smaller than the file: pages are read back from the file, not from memory.
+    db.run('PRAGMA cache_size = 10');
+    expect(totals(db)).toEqual([12_000, (12_000 * 11_999) / 2, 24_000_000]);
+    db.close();
+    closeSync(fd);
+    const written = await readFile(path);
+    expect(written.length).toBeGreaterThan(24_000_000);
+    const check = new stock.Database(written);
+    expect(totals(check)).toEqual([12_000, (12_000 * 11_999) / 2, 24_000_000]);
+    check.close();
+
+    // Opened again over the same file: it reads what is there, adds to it, and VACUUM truncates it.
+    const again = openSync(path, 'r+');
+    const reopened = new SQL.Database();
+    attachHostFile(reopened, again);
+    expect(totals(reopened)).toEqual([12_000, (12_000 * 11_999) / 2, 24_000_000]);
+    reopened.run('DELETE FROM t WHERE n >= 1000');
+    reopened.run('VACUUM');
+    expect(totals(reopened)).toEqual([1000, (1000 * 999) / 2, 2_000_000]);
+    const pages = reopened.exec('PRAGMA page_count')[0].values[0][0] as number;
+    const pageSize = reopened.exec('PRAGMA page_size')[0].values[0][0] as number;
+    reopened.close();
+    closeSync(again);
+    expect(statSync(path).size).toBe(pages * pageSize);
+    const shrunk = new stock.Database(await readFile(path));
+    expect(shrunk.exec('PRAGMA integrity_check')[0].values[0][0]).toBe('ok');
+    expect(totals(shrunk)).toEqual([1000, (1000 * 999) / 2, 2_000_000]);
+    shrunk.close();
   });
 
   it('fails loudly on code it does not recognize', () => {

@@ -1,8 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
+import { copyFile, readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { CaseFileError, CaseStore } from '../core/store/caseStore';
 import { caseSizeProblem } from '../core/store/caseLimits';
+import { beginReplacement, writeFileAtomic, type Replacement } from '../node/atomicWrite';
+import { attachHostFile, canAttachHostFile } from '../node/hostFile';
 import { nodePlatform } from '../node/nodePlatform';
 import { CliError } from './cliIo';
 
@@ -27,8 +29,7 @@ export async function openCaseFile(path: string): Promise<CaseStore> {
   let bytes: Uint8Array;
   try {
     // Refused before reading: a case beyond the supported size would not fit in memory anyway.
-    const problem = caseSizeProblem((await stat(path)).size);
-    if (problem) throw new CliError(`cannot open case ${path}: ${problem}`);
+    await checkCaseSize(path);
     bytes = await readFile(path);
   } catch (err) {
     if (err instanceof CliError) throw err;
@@ -43,18 +44,20 @@ export async function openCaseFile(path: string): Promise<CaseStore> {
   }
 }
 
-/** The case to import into: the existing file, or a new case when none exists yet. */
-export async function openOrCreateCase(path: string): Promise<{ store: CaseStore; created: boolean }> {
-  let exists = false;
+/** Whether a case exists at `path` (a folder there, or an unreadable path, is an error). */
+async function caseExists(path: string): Promise<boolean> {
   try {
     const stats = await stat(path);
     if (stats.isDirectory()) throw new CliError(`${path} is a folder, not a case file`);
-    exists = true;
+    return true;
   } catch (err) {
     if (err instanceof CliError) throw err;
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw fileError(path, err);
+    return false;
   }
-  if (exists) return { store: await openCaseFile(path), created: false };
+}
+
+async function checkFolderFor(path: string): Promise<void> {
   const folder = dirname(resolve(path));
   try {
     if (!(await stat(folder)).isDirectory()) throw new CliError(`cannot create case ${path}: ${folder} is not a folder`);
@@ -62,5 +65,83 @@ export async function openOrCreateCase(path: string): Promise<{ store: CaseStore
     if (err instanceof CliError) throw err;
     throw new CliError(`cannot create case ${path}: no such folder ${folder}`);
   }
+}
+
+/** The case to import into: the existing file, or a new case when none exists yet. */
+export async function openOrCreateCase(path: string): Promise<{ store: CaseStore; created: boolean }> {
+  if (await caseExists(path)) return { store: await openCaseFile(path), created: false };
+  await checkFolderFor(path);
   return { store: CaseStore.create(await loadSqlEngine(), nodePlatform), created: true };
+}
+
+/** A case opened for an import: `save` writes it back atomically, `discard` leaves the file as it was. */
+export interface ImportCase {
+  readonly store: CaseStore;
+  readonly created: boolean;
+  save(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/**
+ * The case to import into, written as the import goes into a temp file beside it (a copy of the
+ * case, when it exists) that replaces it on `save`: SQLite reads and writes that file instead of
+ * memory (see hostFile.ts). Where sql.js cannot do that (unpatched, as when run from sources), the
+ * case is held in memory and written at the end.
+ */
+export async function openCaseForImport(path: string): Promise<ImportCase> {
+  const exists = await caseExists(path);
+  const SQL = await loadSqlEngine();
+  const probe = new SQL.Database();
+  const onDisk = canAttachHostFile(probe);
+  if (!onDisk) {
+    probe.close();
+    const { store, created } = await openOrCreateCase(path);
+    return {
+      store, created,
+      save: () => writeFileAtomic(path, store.closeIntoBytes()),
+      discard: async () => store.close(),
+    };
+  }
+  let replacement: Replacement | undefined;
+  try {
+    if (exists) await checkCaseSize(path);
+    else await checkFolderFor(path);
+    replacement = await beginReplacement(path);
+    // Into the temp file (the same file our handle has open): a clone or an in-kernel copy.
+    if (exists) await copyFile(path, replacement.temp);
+  } catch (err) {
+    probe.close();
+    await replacement?.abort();
+    if (err instanceof CliError) throw err;
+    throw exists ? fileError(path, err) : new CliError(`cannot create case ${path}: ${(err as Error).message}`);
+  }
+  const pending = replacement;
+  let store: CaseStore;
+  try {
+    attachHostFile(probe, pending.handle.fd);
+    store = exists ? CaseStore.openDatabase(SQL, nodePlatform, probe) : CaseStore.create(SQL, nodePlatform, probe);
+  } catch (err) {
+    await pending.abort();
+    if (err instanceof CaseFileError) throw new CliError(`cannot open case ${path}: ${err.message}`);
+    throw err;
+  }
+  return {
+    store, created: !exists,
+    async save() {
+      store.close();
+      await pending.commit();
+    },
+    async discard() {
+      store.close();
+      await pending.abort();
+    },
+  };
+}
+
+/** A case beyond the supported size is refused before it is read; an empty file is no case. */
+async function checkCaseSize(path: string): Promise<void> {
+  const { size } = await stat(path);
+  const problem = caseSizeProblem(size);
+  if (problem) throw new CliError(`cannot open case ${path}: ${problem}`);
+  if (size === 0) throw new CliError(`cannot open case ${path}: the file is empty`);
 }

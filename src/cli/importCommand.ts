@@ -2,11 +2,10 @@ import { resolve } from 'node:path';
 import { recordImports } from '../core/findings/activityLog';
 import { importFiles } from '../core/ingest/importFiles';
 import { queryNumber } from '../core/query/sqlRows';
-import { writeFileAtomic } from '../node/atomicWrite';
 import { collectDiskInputs, InputPathError, type DiskInput } from '../node/diskInputs';
 import { parseWorkerScript, startParseWorker } from '../node/parseWorker';
 import { parseCommandArgs } from './args';
-import { openOrCreateCase } from './caseFile';
+import { openCaseForImport, type ImportCase } from './caseFile';
 import { analystName } from './caseWrite';
 import { CliError, EXIT, type CliIo } from './cliIo';
 import { IMPORT_HELP } from './helpText';
@@ -53,13 +52,14 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
   const script = parseWorkerScript(import.meta.url);
   const started = script ? startParseWorker(script, io.parseWorker) : null;
   let collected;
-  let opened;
+  let opened: ImportCase | undefined;
   try {
     collected = await listInputs(args.positionals, casePath, io);
     const mapping = args.strings['csv-map'] === undefined ? null : await readCsvMapping(args.strings['csv-map']);
-    opened = await openOrCreateCase(casePath);
+    opened = await openCaseForImport(casePath);
     if (mapping) saveCsvMapping(opened.store.db, mapping);
   } catch (err) {
+    await opened?.discard().catch(() => undefined);
     await started?.close();
     throw err;
   }
@@ -67,27 +67,32 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
   const progress = createProgressLine(io.stderr);
   const parseWorker = started && (await started.ready) ? started : null;
   let summary;
+  let caseEvents;
   try {
     summary = await importFiles(store, collected, {
       ...attribution, formats: formatsForCase(store.db), signal: io.signal, onProgress: (p) => progress.update(p),
       parseOffload: parseWorker ?? undefined,
     });
+    progress.clear();
+    // The signal is checked too: importFiles reports `cancelled` only when files were left unread.
+    if (summary.cancelled || io.signal?.aborted) {
+      await opened.discard();
+      io.stderr.write(`trailhound: import interrupted; ${casePath} was not changed\n`);
+      return EXIT.interrupted;
+    }
+    // Chain of custody: who imported which file, with its SHA-256.
+    recordImports(store.db, analystName(undefined, io.env), summary.files);
+    caseEvents = queryNumber(store.db, 'SELECT count(*) FROM event_rows');
+  } catch (err) {
+    // Whatever went wrong, the case stays as it was and no temp file is left behind.
+    await opened.discard().catch(() => undefined);
+    throw err;
   } finally {
     progress.clear();
     await parseWorker?.close();
   }
-  // The signal is checked too: importFiles reports `cancelled` only when files were left unread.
-  if (summary.cancelled || io.signal?.aborted) {
-    store.close();
-    io.stderr.write(`trailhound: import interrupted; ${casePath} was not changed\n`);
-    return EXIT.interrupted;
-  }
-  // Chain of custody: who imported which file, with its SHA-256.
-  recordImports(store.db, analystName(undefined, io.env), summary.files);
-  const caseEvents = queryNumber(store.db, 'SELECT count(*) FROM event_rows');
-  const bytes = store.closeIntoBytes();
   try {
-    await writeFileAtomic(casePath, bytes);
+    await opened.save();
   } catch (err) {
     throw new CliError(`import: cannot write ${casePath}: ${(err as Error).message}`);
   }

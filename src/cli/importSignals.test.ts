@@ -52,9 +52,10 @@ describe.runIf(process.platform === 'linux')('an import run in a child process (
     expect(await run.exited).toBe(130);
     expect(run.stderr()).toMatch(/import interrupted; .* was not changed/);
     expect(existsSync(casePath)).toBe(false);
+    expect(readdirSync(temp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 30_000);
 
-  it('passes a SIGTERM sent to it alone on to the import, and exits as a terminated process does', async () => {
+  it('passes a SIGTERM sent to it alone on to the import, which removes its temp file and ends as a terminated process does', async () => {
     const casePath = join(temp.dir, 'terminated.sqlite');
     const run = await startImport(casePath, false, 200);
     run.parent.kill('SIGTERM');

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, constants } from 'node:os';
 import { parseWorkerScript, startWorkerEarly } from '../node/earlyWorker';
 import { environmentWithHugePages, runAgain, withSmallThreadPools } from '../node/hugePages';
 import { EXIT, type CliIo } from './cliIo';
@@ -9,7 +9,8 @@ import { EXIT, type CliIo } from './cliIo';
  * On Linux an import runs in a child process started with huge pages for malloc, and on two cores
  * with smaller thread pools (see hugePages.ts; GLIBC_TUNABLES=glibc.malloc.hugetlb=0 keeps it in
  * this one). During an import, Ctrl-C aborts it cleanly (the case is left unchanged; a second
- * Ctrl-C exits at once). Other commands keep Node's default, which ends the process even inside
+ * Ctrl-C exits at once); so do SIGTERM and SIGHUP, after which the process ends by that signal, as
+ * it would have without a listener, but without leaving the case's temp file behind. Other commands keep Node's default, which ends the process even inside
  * a long synchronous query, where a listener would only run after it. A closed stdout pipe
  * (`trailhound sql ... | head`) ends quietly instead of throwing EPIPE.
  */
@@ -20,6 +21,7 @@ if (code !== null) {
   process.exitCode = code;
 } else {
   const controller = new AbortController();
+  let endedBy: NodeJS.Signals | null = null;
   if (argv[0] === 'import') {
     let interrupts = 0;
     process.on('SIGINT', () => {
@@ -27,6 +29,13 @@ if (code !== null) {
       if (interrupts > 1) process.exit(EXIT.interrupted);
       controller.abort();
     });
+    for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+      process.on(signal, () => {
+        if (endedBy) process.exit(128 + constants.signals[signal]);
+        endedBy = signal;
+        controller.abort();
+      });
+    }
   }
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(EXIT.ok);
@@ -40,4 +49,8 @@ if (code !== null) {
   };
   const { runCli } = (await import(new URL('./cli.mjs', import.meta.url).href)) as typeof import('./runCli');
   process.exitCode = await runCli(argv, io);
+  if (endedBy) {
+    process.removeAllListeners(endedBy);
+    process.kill(process.pid, endedBy);
+  }
 }

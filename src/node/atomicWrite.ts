@@ -32,25 +32,66 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<
  * chunk is written as it comes, and the target appears, whole, only after the last one.
  */
 export async function writeFileAtomicChunks(path: string, chunks: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>): Promise<void> {
+  const replacement = await beginReplacement(path);
+  try {
+    // writeFile on a handle continues at the current position and loops over partial writes.
+    for await (const chunk of chunks) await replacement.handle.writeFile(chunk);
+  } catch (err) {
+    await replacement.abort();
+    throw err;
+  }
+  await replacement.commit();
+}
+
+/** A file being written in place of another: `commit` makes it the target, `abort` removes it. */
+export interface Replacement {
+  /** The temp file, in the target's folder; open for reading and writing. */
+  readonly temp: string;
+  readonly handle: FileHandle;
+  /** fsync, rename over the target, fsync of the folder; on failure the temp file is removed. */
+  commit(): Promise<void>;
+  /** Closes and removes the temp file; the target stays as it was. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Starts replacing `path` (writeFileAtomic's way): an empty temp file beside the target (through
+ * a symlink, beside what it points to), with the target's permissions when it exists.
+ */
+export async function beginReplacement(path: string): Promise<Replacement> {
   const { target, mode } = await resolveTarget(path);
   const dir = dirname(target);
   const temp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(temp, 'wx', mode ?? 0o666);
-    if (mode !== undefined) await handle.chmod(mode);
-    // writeFile on a handle continues at the current position and loops over partial writes.
-    for await (const chunk of chunks) await handle.writeFile(chunk);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(temp, target);
-  } catch (err) {
-    await handle?.close().catch(() => undefined);
+  const handle = await open(temp, 'wx+', mode ?? 0o666);
+  let stillOpen = true;
+  const abort = async (): Promise<void> => {
+    if (stillOpen) await handle.close().catch(() => undefined);
+    stillOpen = false;
     await rm(temp, { force: true }).catch(() => undefined);
+  };
+  try {
+    if (mode !== undefined) await handle.chmod(mode);
+  } catch (err) {
+    await abort();
     throw err;
   }
-  await syncDirectory(dir);
+  return {
+    temp,
+    handle,
+    abort,
+    async commit() {
+      try {
+        await handle.sync();
+        await handle.close();
+        stillOpen = false;
+        await rename(temp, target);
+      } catch (err) {
+        await abort();
+        throw err;
+      }
+      await syncDirectory(dir);
+    },
+  };
 }
 
 /** Makes the rename itself durable; some file systems refuse to open a directory, which is fine. */
