@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, fixture, importThroughInput, openApp, test } from './helpers';
 
-const CLI = fileURLToPath(new URL('../bin/trailhound.mjs', import.meta.url));
+const CLI = fileURLToPath(new URL('../bin/trailhound.cjs', import.meta.url));
 
 test('saves the case as a download and reopens it through Open case', async ({ page }) => {
   await openApp(page);

@@ -1,6 +1,7 @@
 // Bundles the Node-side entry points (the `trailhound` CLI, the benchmark, the web fallback's
-// server) with esbuild into out/cli/*.mjs. Run by `prepare`, `build:cli`, `bench`, `start`, and by
-// bin/trailhound.mjs whenever the bundle is missing or older than the sources.
+// server) with esbuild into out/cli/*.mjs, and the binary's launcher into out/cli/trailhound.cjs
+// (CommonJS: see src/cli/main.ts). Run by `prepare`, `build:cli`, `bench`, `start`, and by
+// bin/trailhound.cjs whenever the bundle is missing or older than the sources.
 import { existsSync, readdirSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -11,6 +12,9 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_OUT_DIR = join(ROOT, 'out', 'cli');
 /** Sources the bundles are made of: a change under any of them makes the bundles stale. */
 export const CLI_SOURCE_DIRS = ['src/cli', 'src/node', 'src/core', 'src/shared'].map((d) => join(ROOT, d));
+
+/** Entries bundled as CommonJS (.cjs), by name. */
+const COMMONJS_ENTRIES = new Set(['trailhound']);
 
 /** Fixed entries (built when their source exists), then every file in src/cli/entries/. */
 const FIXED_ENTRIES = [
@@ -42,14 +46,11 @@ export async function buildCli({ quiet = false, only = null } = {}) {
   }
   // `only` lets the CLI rebuild itself without depending on other entries compiling.
   const entries = cliEntries().filter((e) => !only || only.includes(e.out));
-  const result = await esbuild.build({
+  const options = {
     absWorkingDir: ROOT,
-    entryPoints: entries,
     outdir: CLI_OUT_DIR,
-    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
-    format: 'esm',
     target: 'node20',
     // npm packages stay in node_modules (sql.js: a patched copy in out/cli/vendor/), see requiredCommonJs.
     packages: 'external',
@@ -58,10 +59,16 @@ export async function buildCli({ quiet = false, only = null } = {}) {
     legalComments: 'none',
     logLevel: quiet ? 'silent' : 'warning',
     write: false,
-  });
+  };
+  const builds = [
+    { format: 'esm', outExtension: { '.js': '.mjs' }, entryPoints: entries.filter((e) => !COMMONJS_ENTRIES.has(e.out)) },
+    { format: 'cjs', outExtension: { '.js': '.cjs' }, entryPoints: entries.filter((e) => COMMONJS_ENTRIES.has(e.out)) },
+  ].filter((b) => b.entryPoints.length > 0);
+  const outputFiles = [];
+  for (const build of builds) outputFiles.push(...(await esbuild.build({ ...options, ...build })).outputFiles);
   await mkdir(CLI_OUT_DIR, { recursive: true });
   await writeVendoredSqlJs();
-  for (const file of result.outputFiles) {
+  for (const file of outputFiles) {
     const temp = `${file.path}.${process.pid}.${Date.now()}.tmp`;
     try {
       await writeFile(temp, file.contents);
@@ -71,7 +78,7 @@ export async function buildCli({ quiet = false, only = null } = {}) {
       throw err;
     }
   }
-  if (!quiet) console.error(`built ${entries.map((e) => `out/cli/${e.out}.mjs`).join(', ')}`);
+  if (!quiet) console.error(`built ${entries.map((e) => `out/cli/${e.out}.${COMMONJS_ENTRIES.has(e.out) ? 'cjs' : 'mjs'}`).join(', ')}`);
   return entries;
 }
 

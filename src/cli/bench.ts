@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     const corpus = await writeMixedCorpus(dir, lines);
     const inputBytes = corpus.archive.bytes;
     const casePath = join(dir, 'bench.trailhound.sqlite');
-    const cli = resolve(import.meta.dirname, 'trailhound.mjs');
+    const cli = resolve(import.meta.dirname, 'trailhound.cjs');
     const importRuns: MeasuredRun[] = [];
     const jqRuns: number[] = [];
     for (let r = 1; r <= repeat; r++) {

@@ -7,8 +7,8 @@ const temp = makeTempDir();
 afterAll(() => temp.cleanup());
 const version = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version;
 
-/** The real binary, as `npx trailhound` runs it: bin/trailhound.mjs (building when stale), one child process per run. */
-describe('bin/trailhound.mjs', () => {
+/** The real binary, as `npx trailhound` runs it: bin/trailhound.cjs (building when stale), one child process per run. */
+describe('bin/trailhound.cjs', () => {
   it('prints its version and help', () => {
     expect(runBinary(['--version'])).toEqual({ code: 0, stdout: `trailhound ${version}\n`, stderr: '' });
     const help = runBinary(['sql', '--help']);

@@ -37,9 +37,9 @@ export async function runInProcess(argv: string[], options: { signal?: AbortSign
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
-/** The real `trailhound` binary as a child process (bin/trailhound.mjs, building when stale). */
+/** The real `trailhound` binary as a child process (bin/trailhound.cjs, building when stale). */
 export function runBinary(argv: string[], cwd = REPO_ROOT): CliRun {
-  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/trailhound.mjs'), ...argv], {
+  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/trailhound.cjs'), ...argv], {
     cwd, encoding: 'utf8', env: { ...process.env, TRAILHOUND_DEBUG: '' }, timeout: 60_000,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

@@ -75,7 +75,7 @@ describe('parsing in the CLI worker thread', () => {
     const viaWorker = runBinary(args(join(temp.dir, 'worker.sqlite')));
     const inThread = await runInProcess(args(join(temp.dir, 'thread.sqlite')));
     expect(viaWorker.code).toBe(1);
-    expect(parseWorkerScript(pathToFileURL(join(REPO_ROOT, 'out/cli/trailhound.mjs')).href)).not.toBeNull();
+    expect(parseWorkerScript(pathToFileURL(join(REPO_ROOT, 'out/cli/trailhound.cjs')).href)).not.toBeNull();
     expect(inThread.code).toBe(1);
     const worker = (await contents(join(temp.dir, 'worker.sqlite'))) as Record<'events' | 'raws' | 'rejects' | 'minutes', unknown[]> & { files: unknown[][] };
     expect(worker.events.length).toBeGreaterThan(6000);

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // `npx trailhound`: runs the bundled CLI, first (re)building it with esbuild when it is missing
-// or older than its sources, so that a fresh clone needs no build step to remember.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// or older than its sources, so that a fresh clone needs no build step to remember. CommonJS, as
+// is the bundle it runs: an ES module entry would start libuv's thread pool before the CLI sizes it.
+'use strict';
+const { existsSync, readdirSync, statSync } = require('node:fs');
+const { join, resolve } = require('node:path');
+const { pathToFileURL } = require('node:url');
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const BUNDLE = join(ROOT, 'out', 'cli', 'trailhound.mjs');
-/** The CLI (its launcher, itself) and the worker thread it parses logs in. */
-const OWN_BUNDLES = ['trailhound', 'cli', 'parse-worker'];
+const ROOT = resolve(__dirname, '..');
+/** The CLI's launcher (CommonJS), the CLI itself and the worker thread it parses logs in. */
+const OWN_BUNDLES = { trailhound: 'trailhound.cjs', cli: 'cli.mjs', 'parse-worker': 'parse-worker.mjs' };
+const BUNDLE = join(ROOT, 'out', 'cli', OWN_BUNDLES.trailhound);
 const SOURCES = ['src/cli', 'src/node', 'src/core', 'src/shared'].map((d) => join(ROOT, d));
 
 function newestSourceTime(dir) {
@@ -28,17 +30,17 @@ function newestSourceTime(dir) {
 }
 
 function isStale() {
-  const bundles = OWN_BUNDLES.map((name) => join(ROOT, 'out', 'cli', `${name}.mjs`));
+  const bundles = Object.values(OWN_BUNDLES).map((file) => join(ROOT, 'out', 'cli', file));
   if (!bundles.every((b) => existsSync(b))) return true;
   const built = Math.min(...bundles.map((b) => statSync(b).mtimeMs));
   // A packaged install has no sources: its bundle is the truth.
   return SOURCES.some((dir) => newestSourceTime(dir) > built) || statSync(join(ROOT, 'package.json')).mtimeMs > built;
 }
 
-if (isStale()) {
+async function rebuild() {
   try {
     const { buildCli } = await import(pathToFileURL(join(ROOT, 'scripts', 'build-cli.mjs')).href);
-    await buildCli({ quiet: true, only: OWN_BUNDLES });
+    await buildCli({ quiet: true, only: Object.keys(OWN_BUNDLES) });
   } catch (err) {
     if (!existsSync(BUNDLE)) {
       console.error(`trailhound: cannot build the CLI: ${err.message}`);
@@ -47,5 +49,11 @@ if (isStale()) {
     console.error(`trailhound: warning: running an older build (rebuilding failed: ${err.message})`);
   }
 }
-if (process.env.TRAILHOUND_DEBUG) process.setSourceMapsEnabled(true);
-await import(pathToFileURL(BUNDLE).href);
+
+function run() {
+  if (process.env.TRAILHOUND_DEBUG) process.setSourceMapsEnabled(true);
+  require(BUNDLE);
+}
+
+if (isStale()) void rebuild().then(run);
+else run();
