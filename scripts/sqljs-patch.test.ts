@@ -1,5 +1,5 @@
-import { closeSync, openSync, statSync } from 'node:fs';
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { copyFile, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -66,16 +66,18 @@ describe('the sql.js patch', () => {
     const SQL = await patchedEngine(CLI_RESERVE_BYTES, true);
     const stock = await initSqlJs();
     const path = join(await tempDir(), 'case.sqlite');
-    const fd = openSync(path, 'w+');
+    const handle = await open(path, 'w+');
     const db = new SQL.Database();
     expect(canAttachHostFile(db)).toBe(true);
-    attachHostFile(db, fd);
+    // Flushed to disk in the background every MiB written, as an import does every 64 MiB.
+    const file = attachHostFile(db, handle, 2 ** 20);
     fill(db);
     // A cache far smaller than the file: pages are read back from the file, not from memory.
     db.run('PRAGMA cache_size = 10');
     expect(totals(db)).toEqual([12_000, (12_000 * 11_999) / 2, 24_000_000]);
     db.close();
-    closeSync(fd);
+    await file.flushed();
+    await handle.close();
     const written = await readFile(path);
     expect(written.length).toBeGreaterThan(24_000_000);
     const check = new stock.Database(written);
@@ -83,7 +85,7 @@ describe('the sql.js patch', () => {
     check.close();
 
     // Opened again over the same file: it reads what is there, adds to it, and VACUUM truncates it.
-    const again = openSync(path, 'r+');
+    const again = await open(path, 'r+');
     const reopened = new SQL.Database();
     attachHostFile(reopened, again);
     expect(totals(reopened)).toEqual([12_000, (12_000 * 11_999) / 2, 24_000_000]);
@@ -93,7 +95,7 @@ describe('the sql.js patch', () => {
     const pages = reopened.exec('PRAGMA page_count')[0].values[0][0] as number;
     const pageSize = reopened.exec('PRAGMA page_size')[0].values[0][0] as number;
     reopened.close();
-    closeSync(again);
+    await again.close();
     expect(statSync(path).size).toBe(pages * pageSize);
     const shrunk = new stock.Database(await readFile(path));
     expect(shrunk.exec('PRAGMA integrity_check')[0].values[0][0]).toBe('ok');

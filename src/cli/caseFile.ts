@@ -117,8 +117,9 @@ export async function openCaseForImport(path: string): Promise<ImportCase> {
   }
   const pending = replacement;
   let store: CaseStore;
+  let file: { flushed(): Promise<void> };
   try {
-    attachHostFile(probe, pending.handle.fd);
+    file = attachHostFile(probe, pending.handle);
     store = exists ? CaseStore.openDatabase(SQL, nodePlatform, probe) : CaseStore.create(SQL, nodePlatform, probe);
   } catch (err) {
     await pending.abort();
@@ -129,10 +130,12 @@ export async function openCaseForImport(path: string): Promise<ImportCase> {
     store, created: !exists,
     async save() {
       store.close();
+      await file.flushed();
       await pending.commit();
     },
     async discard() {
       store.close();
+      await file.flushed();
       await pending.abort();
     },
   };
