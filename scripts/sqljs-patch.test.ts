@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { attachHostFile, canAttachHostFile } from '../src/node/hostFile';
+import { attachHostFile, canAttachHostFile, HostFileError } from '../src/node/hostFile';
 import { CLI_RESERVE_BYTES, patchSqlJs, sqlJsFiles } from './sqljs-patch.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -126,5 +126,17 @@ describe('the sql.js patch', () => {
       db.close();
     }
     expect(() => closed.exec('SELECT 1')).toThrow(/closed/);
+  });
+
+  it('lets a failed write reach the caller as a HostFileError (a full disk during an import)', async () => {
+    const SQL = await patchedEngine(CLI_RESERVE_BYTES, true);
+    const path = join(await tempDir(), 'read-only.sqlite');
+    await writeFile(path, '');
+    const handle = await open(path, 'r');
+    const db = new SQL.Database();
+    attachHostFile(db, handle);
+    expect(() => fill(db)).toThrow(HostFileError);
+    db.close();
+    await handle.close();
   });
 });

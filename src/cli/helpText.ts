@@ -63,7 +63,8 @@ reason, sha256 (lines = events + merged + rejected + blank). Progress is drawn o
 error when it is a terminal; a one-line summary is always printed there at the end.
 
 Exit status: 0 all lines taken; 1 some line rejected or some file partial or skipped;
-2 usage error, missing path, or an existing file that is not a readable case; 130 interrupted.
+2 usage error, missing path, an existing file that is not a readable case, or a case that
+cannot be written (a full disk: the case is left as it was); 130 interrupted.
 `;
 
 export const SQL_HELP = `Usage: trailhound sql <case> "<SELECT ...>" [--json | --csv]

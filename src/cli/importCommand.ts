@@ -3,6 +3,7 @@ import { recordImports } from '../core/findings/activityLog';
 import { importFiles } from '../core/ingest/importFiles';
 import { queryNumber } from '../core/query/sqlRows';
 import { collectDiskInputs, InputPathError, type DiskInput } from '../node/diskInputs';
+import { HostFileError } from '../node/hostFile';
 import { parseWorkerScript, startParseWorker } from '../node/parseWorker';
 import { parseCommandArgs } from './args';
 import { openCaseForImport, type ImportCase } from './caseFile';
@@ -86,6 +87,7 @@ export async function runImportCommand(argv: readonly string[], io: CliIo): Prom
   } catch (err) {
     // Whatever went wrong, the case stays as it was and no temp file is left behind.
     await opened.discard().catch(() => undefined);
+    if (err instanceof HostFileError) throw new CliError(`import: cannot write ${casePath} (left as it was): ${err.message}`);
     throw err;
   } finally {
     progress.clear();

@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { SqlJsStatic } from 'sql.js';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateAuditLines } from '../core/synth/auditGenerator';
 import { canAttachHostFile } from '../node/hostFile';
 import { FIXTURES, hasSqlite3, makeTempDir, REAL_SAMPLE, REPO_ROOT, runBinary, sqlite3 } from './cliTestHarness';
 
@@ -70,6 +72,23 @@ describe('an import by the bundled CLI, written to disk as it goes', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^trailhound: cannot open case .*damaged\.sqlite: [^\n]+\n$/);
     expect(readFileSync(damaged).equals(broken)).toBe(true);
+    expect(tempFiles()).toEqual([]);
+  });
+
+  it.runIf(process.platform !== 'win32')('says so when the disk refuses a write, and leaves the case as it was', () => {
+    const target = join(temp.dir, 'limited.sqlite');
+    expect(runBinary(['import', REAL_SAMPLE, '--case', target]).code).toBe(0);
+    const before = readFileSync(target);
+    const big = join(temp.dir, 'big-audit.log');
+    writeFileSync(big, [...generateAuditLines({ seed: 5, lines: 20_000, start: Date.UTC(2026, 10, 20) })].join('\n') + '\n');
+    // A file size limit (ulimit -f, in blocks of 512 bytes) the case outgrows: writes fail with EFBIG, as on a full disk.
+    const limitBlocks = Math.ceil((before.length + 256 * 1024) / 512);
+    const run = spawnSync('sh', ['-c', `ulimit -f ${limitBlocks} && exec "$0" "$@"`, process.execPath, join(REPO_ROOT, 'bin/trailhound.cjs'), 'import', big, '--case', target], {
+      encoding: 'utf8', timeout: 60_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^trailhound: import: cannot write .*limited\.sqlite \(left as it was\): EFBIG[^\n]*\n$/);
+    expect(readFileSync(target).equals(before)).toBe(true);
     expect(tempFiles()).toEqual([]);
   });
 });

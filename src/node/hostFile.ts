@@ -22,6 +22,18 @@ export interface HostFile {
  */
 const SYNC_EVERY_BYTES = 64 * 2 ** 20;
 
+/** The file behind a database could not be read or written (a full disk, an I/O error). */
+export class HostFileError extends Error {}
+
+/** Runs a file operation; its failure becomes a HostFileError, which the database's caller can tell apart. */
+function onFile<T>(operation: () => T): T {
+  try {
+    return operation();
+  } catch (err) {
+    throw new HostFileError((err as Error).message);
+  }
+}
+
 type HostFileDatabase = Database & { attachHostFile?: (file: HostFile) => void };
 
 /** Whether this sql.js can put a real file behind its databases (the CLI's patched copy can). */
@@ -43,10 +55,10 @@ export function attachHostFile(db: Database, handle: FileHandle, syncEveryBytes 
   let syncing: Promise<void> | null = null;
   const file: HostFile = {
     size: fstatSync(fd).size,
-    read: (buffer, offset, length, position) => readSync(fd, buffer, offset, length, position),
+    read: (buffer, offset, length, position) => onFile(() => readSync(fd, buffer, offset, length, position)),
     write(buffer, offset, length, position) {
       let done = 0;
-      while (done < length) done += writeSync(fd, buffer, offset + done, length - done, position + done);
+      while (done < length) done += onFile(() => writeSync(fd, buffer, offset + done, length - done, position + done));
       unsynced += length;
       if (unsynced >= syncEveryBytes && !syncing) {
         unsynced = 0;
@@ -54,7 +66,7 @@ export function attachHostFile(db: Database, handle: FileHandle, syncEveryBytes 
         syncing = handle.datasync().catch(() => undefined).finally(() => (syncing = null));
       }
     },
-    resize: (size) => ftruncateSync(fd, size),
+    resize: (size) => onFile(() => ftruncateSync(fd, size)),
   };
   attach.call(db, file);
   return { flushed: async () => void (await syncing) };
