@@ -32,11 +32,12 @@ describe('an import by the bundled CLI, written to disk as it goes', () => {
     const first = runBinary(['import', join(FIXTURES, 'logs'), '--case', target, '--json']);
     expect(first.code).toBe(0);
     expect(report(first.stdout)).toMatchObject({ created: true, case_events: 5 });
-    chmodSync(target, 0o600);
+    // Read-only to its owner: copied into the temp file by path all the same, and still read-only after.
+    chmodSync(target, 0o444);
     const second = runBinary(['import', REAL_SAMPLE, '--case', target, '--json']);
     expect(second.code).toBe(0);
     expect(report(second.stdout)).toMatchObject({ created: false, case_events: 5 + 37 });
-    expect(statSync(target).mode & 0o777).toBe(0o600);
+    expect(statSync(target).mode & 0o777).toBe(0o444);
     const events = runBinary(['sql', target, 'SELECT count(*) AS n, count(DISTINCT file_id) AS files FROM events', '--json']);
     expect(JSON.parse(events.stdout)).toEqual([{ n: 42, files: 3 }]);
     if (hasSqlite3) expect(sqlite3(target, 'PRAGMA integrity_check')).toBe('ok');

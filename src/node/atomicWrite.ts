@@ -56,31 +56,28 @@ export interface Replacement {
 
 /**
  * Starts replacing `path` (writeFileAtomic's way): an empty temp file beside the target (through
- * a symlink, beside what it points to), with the target's permissions when it exists.
+ * a symlink, beside what it points to), given the target's permissions when it exists on commit:
+ * until then the temp file stays writable by its owner, by path too (a case read-only to its
+ * owner is copied into it by path).
  */
 export async function beginReplacement(path: string): Promise<Replacement> {
   const { target, mode } = await resolveTarget(path);
   const dir = dirname(target);
   const temp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx+', mode ?? 0o666);
+  const handle = await open(temp, 'wx+', mode === undefined ? 0o666 : 0o600);
   let stillOpen = true;
   const abort = async (): Promise<void> => {
     if (stillOpen) await handle.close().catch(() => undefined);
     stillOpen = false;
     await rm(temp, { force: true }).catch(() => undefined);
   };
-  try {
-    if (mode !== undefined) await handle.chmod(mode);
-  } catch (err) {
-    await abort();
-    throw err;
-  }
   return {
     temp,
     handle,
     abort,
     async commit() {
       try {
+        if (mode !== undefined) await handle.chmod(mode);
         await handle.sync();
         await handle.close();
         stillOpen = false;
