@@ -68,7 +68,7 @@ describe('the sql.js patch', () => {
     const path = join(await tempDir(), 'case.sqlite');
     const handle = await open(path, 'w+');
     const db = new SQL.Database();
-    expect(canAttachHostFile(db)).toBe(true);
+    expect(canAttachHostFile(SQL)).toBe(true);
     // Flushed to disk in the background every MiB written, as an import does every 64 MiB.
     const file = attachHostFile(db, handle, 2 ** 20);
     fill(db);

@@ -35,7 +35,6 @@ export async function openCaseFile(path: string): Promise<CaseStore> {
     if (err instanceof CliError) throw err;
     throw fileError(path, err);
   }
-  if (bytes.length === 0) throw new CliError(`cannot open case ${path}: the file is empty`);
   try {
     return CaseStore.open(await loadSqlEngine(), nodePlatform, bytes);
   } catch (err) {
@@ -67,13 +66,6 @@ async function checkFolderFor(path: string): Promise<void> {
   }
 }
 
-/** The case to import into: the existing file, or a new case when none exists yet. */
-export async function openOrCreateCase(path: string): Promise<{ store: CaseStore; created: boolean }> {
-  if (await caseExists(path)) return { store: await openCaseFile(path), created: false };
-  await checkFolderFor(path);
-  return { store: CaseStore.create(await loadSqlEngine(), nodePlatform), created: true };
-}
-
 /** A case opened for an import: `save` writes it back atomically, `discard` leaves the file as it was. */
 export interface ImportCase {
   readonly store: CaseStore;
@@ -90,14 +82,12 @@ export interface ImportCase {
  */
 export async function openCaseForImport(path: string): Promise<ImportCase> {
   const exists = await caseExists(path);
+  if (!exists) await checkFolderFor(path);
   const SQL = await loadSqlEngine();
-  const probe = new SQL.Database();
-  const onDisk = canAttachHostFile(probe);
-  if (!onDisk) {
-    probe.close();
-    const { store, created } = await openOrCreateCase(path);
+  if (!canAttachHostFile(SQL)) {
+    const store = exists ? await openCaseFile(path) : CaseStore.create(SQL, nodePlatform);
     return {
-      store, created,
+      store, created: !exists,
       save: () => writeFileAtomic(path, store.closeIntoBytes()),
       discard: async () => store.close(),
     };
@@ -105,22 +95,21 @@ export async function openCaseForImport(path: string): Promise<ImportCase> {
   let replacement: Replacement | undefined;
   try {
     if (exists) await checkCaseSize(path);
-    else await checkFolderFor(path);
     replacement = await beginReplacement(path);
     // Into the temp file (the same file our handle has open): a clone or an in-kernel copy.
     if (exists) await copyFile(path, replacement.temp);
   } catch (err) {
-    probe.close();
     await replacement?.abort();
     if (err instanceof CliError) throw err;
     throw exists ? fileError(path, err) : new CliError(`cannot create case ${path}: ${(err as Error).message}`);
   }
   const pending = replacement;
+  const db = new SQL.Database();
   let store: CaseStore;
   let file: { flushed(): Promise<void> };
   try {
-    file = attachHostFile(probe, pending.handle);
-    store = exists ? CaseStore.openDatabase(SQL, nodePlatform, probe) : CaseStore.create(SQL, nodePlatform, probe);
+    file = attachHostFile(db, pending.handle);
+    store = exists ? CaseStore.openDatabase(SQL, nodePlatform, db) : CaseStore.create(SQL, nodePlatform, db);
   } catch (err) {
     await pending.abort();
     if (err instanceof CaseFileError) throw new CliError(`cannot open case ${path}: ${err.message}`);

@@ -1,6 +1,6 @@
 import { ftruncateSync, fstatSync, readSync, writeSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import type { Database } from 'sql.js';
+import type { Database, SqlJsStatic } from 'sql.js';
 
 /**
  * A real file behind a database's in-memory file: what the CLI's patched sql.js calls for
@@ -37,15 +37,15 @@ function onFile<T>(operation: () => T): T {
 type HostFileDatabase = Database & { attachHostFile?: (file: HostFile) => void };
 
 /** Whether this sql.js can put a real file behind its databases (the CLI's patched copy can). */
-export function canAttachHostFile(db: Database): boolean {
-  return typeof (db as HostFileDatabase).attachHostFile === 'function';
+export function canAttachHostFile(SQL: SqlJsStatic): boolean {
+  return typeof (SQL.Database.prototype as HostFileDatabase).attachHostFile === 'function';
 }
 
 /**
- * Puts the open file `fd` behind `db`, which must not have run a statement yet. Synchronous
+ * Puts the open file `handle` behind `db`, which must not have run a statement yet. Synchronous
  * calls, as SQLite's own are: a read or write is one pread or pwrite of a page from the page cache.
- * Resolves, once the database is closed, when no background flush is left running: close `fd`
- * only then.
+ * `flushed()`, once the database is closed, resolves when no background flush is left running:
+ * close `handle` only then.
  */
 export function attachHostFile(db: Database, handle: FileHandle, syncEveryBytes = SYNC_EVERY_BYTES): { flushed(): Promise<void> } {
   const attach = (db as HostFileDatabase).attachHostFile;
