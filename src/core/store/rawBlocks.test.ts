@@ -84,23 +84,27 @@ describe('raw blocks', () => {
   });
 
   it('hands out each block once it is compressed, in order, without waiting for the others', async () => {
-    // The real codec, held back until the test lets each block's compression finish.
+    // The real codec, held back until the test lets each block's compression finish. gates[i] is
+    // block i + 1's, in the order the blocks were sealed (the thread pool may finish them in any).
     const gates: (() => void)[] = [];
+    let compressedCount = 0;
     const platform: Platform = {
       ...nodePlatform,
       compressRecords: async (data) => {
+        const gate = new Promise<void>((release) => gates.push(release));
         const compressed = await nodePlatform.compressRecords(data);
-        await new Promise<void>((release) => gates.push(release));
+        compressedCount++;
+        await gate;
         return compressed;
       },
     };
     const gatherer = new RawBlockGatherer(platform);
     const line = 'y'.repeat(999);
-    const untilGates = async (n: number): Promise<void> => {
-      while (gates.length < n) await new Promise((r) => setTimeout(r, 1));
+    const untilCompressed = async (n: number): Promise<void> => {
+      while (compressedCount < n) await new Promise((r) => setTimeout(r, 1));
     };
     for (let i = 0; i < 263 * 3; i++) gatherer.add(line);
-    await untilGates(3);
+    await untilCompressed(3);
     expect(await gatherer.take(false)).toEqual([]);
     gates[1]();
     await new Promise((r) => setTimeout(r, 1));
@@ -111,7 +115,7 @@ describe('raw blocks', () => {
     expect((await gatherer.take(false)).map((b) => b.id)).toEqual([1, 2]);
     // Past eight blocks compressing, a take waits for the oldest.
     for (let i = 0; i < 263 * 8; i++) gatherer.add(line);
-    await untilGates(11);
+    await untilCompressed(11);
     let taken: CompressedBlock[] | null = null;
     const waiting = gatherer.take(false).then((blocks) => (taken = blocks));
     await new Promise((r) => setTimeout(r, 5));
