@@ -9,6 +9,7 @@ import { DirectInsert } from './directInsert';
 import { AuditIdIndex } from './auditIdIndex';
 import { StringIds } from './stringIds';
 import { stageRank } from './stageRank';
+import { wellFormed } from './wellFormed';
 import type { Platform } from '../platform/platform';
 
 /** A case file that cannot be opened: damaged, foreign, or from a newer Trailhound. */
@@ -237,7 +238,7 @@ export class CaseStore {
   addFile(file: NewFile): number {
     this.db.run(
       `INSERT INTO files (path, size, sha256, format, status, cluster, node, imported_at) VALUES (?, ?, ?, ?, 'partial', ?, ?, ?)`,
-      [file.path, file.size, file.sha256, file.format, file.cluster, file.node, Date.now()],
+      [wellFormed(file.path), file.size, file.sha256, file.format, file.cluster && wellFormed(file.cluster), file.node && wellFormed(file.node), Date.now()],
     );
     return Number(this.db.exec('SELECT last_insert_rowid()')[0].values[0][0]);
   }
@@ -252,12 +253,12 @@ export class CaseStore {
   finishFile(fileId: number, format: string | null, counts: FileCounts, status: FileStatus, reason: string | null, sha256?: string): void {
     this.db.run(
       `UPDATE files SET format = ?, lines = ?, events = ?, merged = ?, rejected = ?, blank = ?, status = ?, reason = ?, sha256 = coalesce(?, sha256) WHERE id = ?`,
-      [format, counts.lines, counts.events, counts.merged, counts.rejected, counts.blank, status, reason, sha256 ?? null, fileId],
+      [format, counts.lines, counts.events, counts.merged, counts.rejected, counts.blank, status, reason && wellFormed(reason), sha256 ?? null, fileId],
     );
   }
 
   addReject(fileId: number, line: number, reason: string, excerpt: string): void {
-    this.db.run('INSERT INTO rejects (file_id, line, reason, excerpt) VALUES (?, ?, ?, ?)', [fileId, line, reason, excerpt.slice(0, 200)]);
+    this.db.run('INSERT INTO rejects (file_id, line, reason, excerpt) VALUES (?, ?, ?, ?)', [fileId, line, wellFormed(reason), wellFormed(excerpt.slice(0, 200))]);
   }
 
   /**
@@ -415,7 +416,8 @@ export class CaseStore {
     this.#update ??= this.db.prepare(
       `UPDATE event_rows SET ${ROW_COLUMNS.slice(1).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
     );
-    this.#update.run([...row.slice(1), row[0]]);
+    // sql.js binds these texts itself (the rows' INSERT encodes them as TextEncoder does).
+    this.#update.run([...row.slice(1), row[0]].map((v) => (typeof v === 'string' ? wellFormed(v) : v)));
   }
 
   #flushRows(): void {

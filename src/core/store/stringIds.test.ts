@@ -30,6 +30,12 @@ describe('StringIds', () => {
     );
   });
 
+  it('numbers a string by the text the case can store: strings that differ only in lone surrogates (each a U+FFFD) share an id', () => {
+    const ids = new StringIds();
+    expect([ids.idIn(0, 'curl\ud800'), ids.idIn(0, 'curl\udfff'), ids.id('curl\ufffd'), ids.idIn(1, 'ok'), ids.id('\ud83d\ude00')]).toEqual([1, 1, 1, 2, 3]);
+    expect(ids.takeNew()).toEqual(['curl\ufffd', 'ok', '\ud83d\ude00']);
+  });
+
   it('hands over the new strings in order, each once, at every take', () => {
     const ids = new StringIds();
     expect([ids.id('get'), ids.idIn(0, 'list'), ids.id('get'), ids.idIn(1, 7)]).toEqual([1, 2, 1, 3]);

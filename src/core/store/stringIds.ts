@@ -1,4 +1,5 @@
 import { EVENT_COLUMNS } from './columns';
+import { wellFormed } from './wellFormed';
 
 /** Columns a StringIds caches values for: `idIn`'s column numbers index EVENT_COLUMNS (or a part of it). */
 const CACHED_COLUMNS = EVENT_COLUMNS.length;
@@ -45,12 +46,17 @@ export class StringIds {
     return this.#nextId;
   }
 
+  /** The id of `text` as the case stores it (well-formed: strings that differ only in lone surrogates share one). */
   id(text: string): number {
     let id = this.#ids.get(text);
     if (id === undefined) {
-      id = this.#nextId++;
-      this.#ids.set(text, id);
-      this.#new.push(text);
+      const stored = wellFormed(text);
+      id = stored === text ? undefined : this.#ids.get(stored);
+      if (id === undefined) {
+        id = this.#nextId++;
+        this.#ids.set(stored, id);
+        this.#new.push(stored);
+      }
     }
     return id;
   }
