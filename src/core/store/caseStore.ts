@@ -113,7 +113,7 @@ export class CaseStore {
   readonly #SQL: SqlJsStatic;
   #insertMany: DirectInsert | null = null;
   #insertOne: DirectInsert | null = null;
-  #update: Statement | null = null;
+  #update: DirectInsert | null = null;
   #insertString: Statement | null = null;
   #raw: RawBlockWriter;
   #rollup: MinuteRollup;
@@ -413,11 +413,10 @@ export class CaseStore {
     this.#storeNewStrings();
     const row = this.#pending.slice(REPLACEMENT_AT);
     this.#rollup.replaceStored(row);
-    this.#update ??= this.db.prepare(
-      `UPDATE event_rows SET ${ROW_COLUMNS.slice(1).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+    this.#update ??= new DirectInsert(
+      this.#SQL, this.db, `UPDATE event_rows SET ${ROW_COLUMNS.slice(1).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
     );
-    // sql.js binds these texts itself (the rows' INSERT encodes them as TextEncoder does).
-    this.#update.run([...row.slice(1), row[0]].map((v) => (typeof v === 'string' ? wellFormed(v) : v)));
+    this.#update.run([...row.slice(1), row[0]]);
   }
 
   #flushRows(): void {

@@ -53,6 +53,15 @@ describe('DirectInsert', () => {
     expect(direct[0]).toEqual([0, '\uFFFD', 'text', 1, 'integer', '\uFFFD', 'text']);
   });
 
+  it("stores a lone surrogate as U+FFFD on sql.js's path too (a run with a blob), so a row reads the same whichever path wrote it", () => {
+    const db = new SQL.Database();
+    db.run('CREATE TABLE t (n INTEGER PRIMARY KEY, a, c TEXT)');
+    const insert = new DirectInsert(SQL, db, 'INSERT INTO t (n, a, c) VALUES (?, ?, ?)');
+    insert.run([1, new Uint8Array([1, 2]), 'curl\uD800']);
+    insert.run([2, 'x', 'curl\uD800']);
+    expect(db.exec('SELECT n, hex(c) FROM t ORDER BY n')[0].values).toEqual([[1, '6375726CEFBFBD'], [2, '6375726CEFBFBD']]);
+  });
+
   it('keeps an empty text empty, not NULL', () => {
     const [direct] = storeBoth([['', '', ''], [null, 1, 'x']]);
     expect(direct[0]).toEqual([0, '', 'text', '', 'text', '', 'text']);

@@ -1,4 +1,5 @@
 import type { Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
+import { wellFormed } from './wellFormed';
 
 /** SQLite's C API as sql.js exports it (not in its typings), plus Emscripten's memory helpers. */
 interface SqliteApi {
@@ -40,11 +41,13 @@ function statementPointer(api: SqliteApi, stmt: Statement, sql: string): number 
 }
 
 /**
- * An INSERT run many times with numbers, texts and NULLs, bound straight through SQLite's C API:
- * sql.js binds each value through a generic wrapper and copies each text into its own allocation,
- * which costs more than SQLite's own work for rows of thirty-odd columns. NULL is not bound at
- * all (clearing the bindings leaves every parameter NULL) and the texts of a run are encoded
- * together into one buffer. Where sql.js does not expose what this needs, it uses sql.js's run.
+ * A statement (the rows' INSERT, a row's UPDATE) run many times with numbers, texts and NULLs,
+ * bound straight through SQLite's C API: sql.js binds each value through a generic wrapper and
+ * copies each text into its own allocation, which costs more than SQLite's own work for rows of
+ * thirty-odd columns. NULL is not bound at all (clearing the bindings leaves every parameter NULL)
+ * and the texts of a run are encoded together into one buffer, by TextEncoder: a lone surrogate
+ * becomes U+FFFD. Where sql.js does not expose what this needs, it uses sql.js's run, with the
+ * texts made well-formed first, so that a row is stored the same either way.
  */
 export class DirectInsert {
   readonly #stmt: Statement;
@@ -74,7 +77,7 @@ export class DirectInsert {
     const stmt = this.#pointer;
     const to = from + count;
     if (!api || stmt === null || !this.#bindable(values, from, to)) {
-      this.#stmt.run(values.slice(from, to));
+      this.#runViaSqlJs(values, from, to);
       return;
     }
     const texts = this.#encodeTexts(values, from, to);
@@ -96,8 +99,12 @@ export class DirectInsert {
     api._sqlite3_reset(stmt);
     if (rc !== SQLITE_DONE) {
       // Run it again through sql.js, which turns SQLite's error into a message.
-      this.#stmt.run(values.slice(from, to));
+      this.#runViaSqlJs(values, from, to);
     }
+  }
+
+  #runViaSqlJs(values: readonly SqlValue[], from: number, to: number): void {
+    this.#stmt.run(values.slice(from, to).map((v) => (typeof v === 'string' ? wellFormed(v) : v)));
   }
 
   #bindable(values: readonly SqlValue[], from: number, to: number): boolean {
