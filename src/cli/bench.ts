@@ -14,10 +14,11 @@ import { measureJq, median, runMeasured, type MeasuredRun } from './bench/measur
 const HELP = `npm run bench -- [--events N] [--repeat R] [--json] [--keep]
 Generates a deterministic synthetic corpus of N audit lines (two clusters, half of them rotated
 and gzipped) plus N/10 auth.log lines of three nodes, all in one .tar.gz; imports it with the real CLI
-(process start to case written), builds the analysis indexes the app builds after an import
-(timed as index_s), then times the views' queries (median of 7 runs).
---repeat R imports R times, each import followed by the jq pass, and reports the medians: a
-machine whose speed drifts (a shared virtual machine) then weighs on both alike.
+(process start to case written, import_s); imports the audit files alone, the very files the jq pass
+reads (audit_import_s); builds the analysis indexes the app builds after an import (index_s), then
+times the views' queries (median of 7 runs).
+--repeat R runs the two imports and the jq pass R times, one after the other, and reports the
+medians: a machine whose speed drifts (a shared virtual machine) then weighs on all alike.
 --json prints every figure as one JSON object on the last line of stdout.`;
 
 async function main(): Promise<void> {
@@ -40,7 +41,10 @@ async function main(): Promise<void> {
     const inputBytes = corpus.archive.bytes;
     const casePath = join(dir, 'bench.trailhound.sqlite');
     const cli = resolve(import.meta.dirname, 'trailhound.cjs');
+    const auditCasePath = join(dir, 'audit.trailhound.sqlite');
+    const auditPaths = corpus.audit.map((f) => f.path);
     const importRuns: MeasuredRun[] = [];
+    const auditImportRuns: MeasuredRun[] = [];
     const jqRuns: number[] = [];
     for (let r = 1; r <= repeat; r++) {
       log(`importing the .tar.gz with the CLI${repeat > 1 ? ` (run ${r} of ${repeat})` : ''}`);
@@ -48,8 +52,15 @@ async function main(): Promise<void> {
       const run = await runMeasured(process.execPath, [cli, 'import', corpus.archive.path, '--case', casePath, '--json']);
       if (run.code !== 0) throw new Error(`import exited ${run.code}: ${run.stderr.trim()}`);
       importRuns.push(run);
-      // jq reads the audit files only: auth.log lines are not JSON.
-      const jq = await measureJq(corpus.audit.map((f) => f.path));
+      // jq reads the audit files only (auth.log lines are not JSON): the same files imported alone
+      // compare the two tools on the same input.
+      log(`importing the audit files alone with the CLI`);
+      await rm(auditCasePath, { force: true });
+      const auditRun = await runMeasured(process.execPath, [cli, 'import', ...auditPaths, '--case', auditCasePath, '--json']);
+      if (auditRun.code !== 0) throw new Error(`import of the audit files exited ${auditRun.code}: ${auditRun.stderr.trim()}`);
+      auditImportRuns.push(auditRun);
+      await rm(auditCasePath, { force: true });
+      const jq = await measureJq(auditPaths);
       if (jq !== null) jqRuns.push(jq);
     }
     const summary = JSON.parse(importRuns[importRuns.length - 1].stdout) as { totals: { lines: number; events: number; merged: number; rejected: number } };
@@ -64,8 +75,9 @@ async function main(): Promise<void> {
     const queries = benchQueries(store.db);
     store.close();
     const importS = median(importRuns.map((run) => run.ms / 1000));
+    const auditImportS = median(auditImportRuns.map((run) => run.ms / 1000));
     const jqSeconds = jqRuns.length ? median(jqRuns) : null;
-    const peaks = importRuns.map((run) => run.peakRssMb).filter((mb): mb is number => mb !== null);
+    const peaks = [...importRuns, ...auditImportRuns].map((run) => run.peakRssMb).filter((mb): mb is number => mb !== null);
     const result = {
       events: corpus.lines,
       audit_lines: corpus.audit.reduce((n, f) => n + f.lines, 0),
@@ -80,8 +92,12 @@ async function main(): Promise<void> {
       lines_per_s: Math.round(summary.totals.lines / importS),
       mb_per_s: round(uncompressed / 2 ** 20 / importS),
       peak_rss_mb: peaks.length ? Math.max(...peaks) : null,
+      audit_import_s: round(auditImportS, 3),
       jq_s: jqSeconds === null ? null : round(jqSeconds, 3),
+      jq_speedup: jqSeconds === null ? null : round(jqSeconds / auditImportS, 2),
+      mixed_jq_speedup: jqSeconds === null ? null : round(jqSeconds / importS, 2),
       import_runs_s: importRuns.map((run) => round(run.ms / 1000, 3)),
+      audit_import_runs_s: auditImportRuns.map((run) => round(run.ms / 1000, 3)),
       jq_runs_s: jqRuns.map((s) => round(s, 3)),
       index_s: round(indexS, 3),
       queries,
