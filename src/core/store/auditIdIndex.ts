@@ -1,3 +1,5 @@
+import { growSlotTable } from './slotTable';
+
 /** Slots a new table starts with; it doubles past half full. */
 const FIRST_CAPACITY = 1 << 16;
 const UUID_LENGTH = 36;
@@ -144,18 +146,9 @@ export class AuditIdIndex {
     this.#values = values;
   }
 
-  /** Doubles the slot table: each key goes where its hash, kept in its slot, now points. */
+  /** Doubles the slot table (the hash kept in each slot places its key anew). */
   #growSlots(): void {
-    const old = this.#slots;
     this.#mask = this.#mask * 2 + 1;
-    const slots = new Int32Array((this.#mask + 1) * 2);
-    for (let i = 0; i < old.length; i += 2) {
-      if (old[i + 1] === 0) continue;
-      let slot = old[i] & this.#mask;
-      while (slots[slot * 2 + 1] !== 0) slot = (slot + 1) & this.#mask;
-      slots[slot * 2] = old[i];
-      slots[slot * 2 + 1] = old[i + 1];
-    }
-    this.#slots = slots;
+    this.#slots = growSlotTable(this.#slots, this.#mask);
   }
 }

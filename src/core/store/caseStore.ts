@@ -7,6 +7,7 @@ import { RawBlockWriter } from './rawBlocks';
 import { MinuteRollup } from './minuteRollup';
 import { DirectInsert } from './directInsert';
 import { AuditIdIndex } from './auditIdIndex';
+import { LineIndex, type IndexedLine } from './lineIndex';
 import { StringIds } from './stringIds';
 import { stageRank } from './stageRank';
 import { wellFormed } from './wellFormed';
@@ -21,6 +22,13 @@ const PENDING_LIMIT = 4000;
 const WIDTH = ROW_COLUMNS.length;
 /** Where #pending holds the replacement of a row already written (after the pending rows). */
 const REPLACEMENT_AT = PENDING_LIMIT * WIDTH;
+/** Where a pending row holds what the line index compares (see #storedLine). */
+const columnAt = (name: string): number => ROW_COLUMNS.indexOf(name);
+const TS_AT = columnAt('ts');
+const NODE_AT = columnAt('node_id');
+const MESSAGE_AT = columnAt('message');
+const FILE_AT = columnAt('file_id');
+const NODE_COLUMN = EVENT_COLUMNS.findIndex((c) => c.field === 'node');
 /** What #place answers for an event that changes nothing (an earlier stage of a request kept). */
 const MERGED = -1;
 
@@ -58,8 +66,6 @@ function setProvenance(rows: Row, at: number, id: number, fileId: number, line: 
 function packedString(job: PackedJob, ids: Int32Array, at: number): string | null {
   return ids[at] === 0 ? null : job.strings[ids[at]];
 }
-
-const lineKey = (ts: number, node: string | null, message: string): string => `${ts}\u0000${node ?? ''}\u0000${message}`;
 
 /**
  * One file's translation from a parse worker's numbering to the case's. A class, where an object
@@ -108,8 +114,9 @@ export class CaseStore {
   #firstPendingId = 1;
   /** auditID -> event id * 4 + stage rank; built lazily from the case on the first import. */
   #auditIds: AuditIdIndex | null = null;
-  /** authlog lines by time, node and text -> the file that brought the first; built lazily from the case. */
-  #lineKeys: Map<string, number> | null = null;
+  /** authlog lines by time, node and text -> the row that stored the first; built lazily from the case. */
+  #lines: LineIndex | null = null;
+  #readLine: Statement | null = null;
   readonly #SQL: SqlJsStatic;
   #insertMany: DirectInsert | null = null;
   #insertOne: DirectInsert | null = null;
@@ -266,7 +273,7 @@ export class CaseStore {
    * (the stored row keeps the latest stage), else 'stored'.
    */
   addEvent(fileId: number, line: number, ev: NormalizedEvent, raw: string): 'stored' | 'merged' {
-    if (!ev.auditId && this.#seenInAnotherFile(fileId, ev.source, ev.ts, ev.node, ev.message)) return 'merged';
+    if (!ev.auditId && this.#seenInAnotherFile(fileId, ev.source, ev.ts, ev.node === null ? 0 : this.#strings.idIn(NODE_COLUMN, ev.node), ev.message)) return 'merged';
     const rank = ev.auditId ? stageRank(ev.stage) : 0;
     const idsBefore = this.#nextEventId;
     const at = this.#place(ev.auditId, rank);
@@ -303,7 +310,7 @@ export class CaseStore {
       }
       const auditId = batch.auditIds[e];
       const row0 = e * ni;
-      if (!auditId && this.#seenInAnotherFile(fileId, packedString(job, ids, row0 + SOURCE_ID), numbers[e * nn + TS_NUMBER], packedString(job, ids, row0 + NODE_ID), texts[MESSAGE_TEXT])) {
+      if (!auditId && this.#seenInAnotherFile(fileId, packedString(job, ids, row0 + SOURCE_ID), numbers[e * nn + TS_NUMBER], job.ids[ids[row0 + NODE_ID]], texts[MESSAGE_TEXT])) {
         merged++;
         continue;
       }
@@ -334,33 +341,45 @@ export class CaseStore {
    * auth.log, two collections of the same host), and the overlap is one set of events, kept once.
    * The same line twice in one file is kept twice: the log said it twice.
    */
-  #seenInAnotherFile(fileId: number, source: string | null, ts: number, node: string | null, message: string | null): boolean {
+  #seenInAnotherFile(fileId: number, source: string | null, ts: number, nodeId: number, message: string | null): boolean {
     if (source !== 'authlog' || message === null) return false;
-    const index = this.#lineIndex();
-    const key = lineKey(ts, node, message);
-    const first = index.get(key);
-    if (first === undefined) {
-      index.set(key, fileId);
-      return false;
-    }
-    return first !== fileId;
+    // A new line's row is the next id (#place gives an event without an auditID a row of its own).
+    return this.#lineIndex().firstFile(ts, nodeId, message, fileId, this.#nextEventId) !== fileId;
   }
 
-  #lineIndex(): Map<string, number> {
-    if (this.#lineKeys) return this.#lineKeys;
-    const map = new Map<string, number>();
+  #lineIndex(): LineIndex {
+    if (this.#lines) return this.#lines;
+    const index = new LineIndex((id) => this.#storedLine(id));
     const stmt = this.db.prepare(
-      `SELECT e.ts, n.value, e.message, e.file_id FROM event_rows e JOIN strings s ON s.id = e.source_id
-       LEFT JOIN strings n ON n.id = e.node_id WHERE s.value = 'authlog' AND e.audit_id IS NULL AND e.message IS NOT NULL`,
+      `SELECT e.id, e.ts, e.node_id, e.message, e.file_id FROM event_rows e JOIN strings s ON s.id = e.source_id
+       WHERE s.value = 'authlog' AND e.audit_id IS NULL AND e.message IS NOT NULL ORDER BY e.id`,
     );
     while (stmt.step()) {
-      const [ts, node, message, fileId] = stmt.get();
-      const key = lineKey(Number(ts), node === null ? null : String(node), String(message));
-      if (!map.has(key)) map.set(key, Number(fileId));
+      const [id, ts, nodeId, message, fileId] = stmt.get();
+      index.firstFile(Number(ts), Number(nodeId ?? 0), String(message), Number(fileId), Number(id));
     }
     stmt.free();
-    this.#lineKeys = map;
-    return map;
+    this.#lines = index;
+    return index;
+  }
+
+  /** A row the line index points at, pending or written; null if it is gone (its file's import rolled back). */
+  #storedLine(id: number): IndexedLine | null {
+    if (id >= this.#firstPendingId && id < this.#nextEventId) {
+      const rows = this.#pending;
+      const at = (id - this.#firstPendingId) * WIDTH;
+      return { ts: rows[at + TS_AT] as number, nodeId: (rows[at + NODE_AT] as number | null) ?? 0, message: String(rows[at + MESSAGE_AT]), fileId: rows[at + FILE_AT] as number };
+    }
+    this.#readLine ??= this.db.prepare('SELECT ts, node_id, message, file_id FROM event_rows WHERE id = ?');
+    const stmt = this.#readLine;
+    try {
+      stmt.bind([id]);
+      if (!stmt.step()) return null;
+      const [ts, nodeId, message, fileId] = stmt.get();
+      return { ts: Number(ts), nodeId: Number(nodeId ?? 0), message: String(message), fileId: Number(fileId) };
+    } finally {
+      stmt.reset();
+    }
   }
 
   /**
@@ -475,8 +494,8 @@ export class CaseStore {
   }
 
   #freeStatements(): void {
-    for (const stmt of [this.#insertMany, this.#insertOne, this.#update, this.#insertString]) stmt?.free();
-    this.#insertMany = this.#insertOne = this.#update = this.#insertString = null;
+    for (const stmt of [this.#insertMany, this.#insertOne, this.#update, this.#insertString, this.#readLine]) stmt?.free();
+    this.#insertMany = this.#insertOne = this.#update = this.#insertString = this.#readLine = null;
     this.#raw.freeStatements();
     this.#rollup.freeStatements();
   }
