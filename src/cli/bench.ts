@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     if (values.json) {
       process.stdout.write(JSON.stringify(result) + '\n');
     } else {
-      for (const [k, v] of Object.entries(result)) process.stdout.write(`${k.padEnd(16)} ${Array.isArray(v) ? v.join(' ') : typeof v === 'object' && v !== null ? '' : v}\n`);
+      for (const [k, v] of Object.entries(result)) process.stdout.write(`${k.padEnd(20)} ${Array.isArray(v) ? v.join(' ') : typeof v === 'object' && v !== null ? '' : v}\n`);
       for (const [k, v] of Object.entries(queries)) process.stdout.write(`  ${k.padEnd(24)} ${v} ms\n`);
     }
   } finally {
