@@ -55,7 +55,6 @@ async function main(): Promise<void> {
       // jq reads the audit files only (auth.log lines are not JSON): the same files imported alone
       // compare the two tools on the same input.
       log(`importing the audit files alone with the CLI`);
-      await rm(auditCasePath, { force: true });
       const auditRun = await runMeasured(process.execPath, [cli, 'import', ...auditPaths, '--case', auditCasePath, '--json']);
       if (auditRun.code !== 0) throw new Error(`import of the audit files exited ${auditRun.code}: ${auditRun.stderr.trim()}`);
       auditImportRuns.push(auditRun);

@@ -1,4 +1,4 @@
-import { growSlotTable } from './slotTable';
+import { growSlotTable, murmurFinish, murmurMix } from './slotTable';
 
 /** Slots a new table starts with; it doubles past half full. */
 const FIRST_CAPACITY = 1 << 16;
@@ -111,14 +111,7 @@ export class AuditIdIndex {
 
   /** MurmurHash3's mixing of the four words, seeded. */
   #mix(w: Int32Array): number {
-    let h = this.#seed;
-    for (let i = 0; i < 4; i++) {
-      h = Math.imul(h ^ w[i], 0xcc9e2d51);
-      h = Math.imul((h << 15) | (h >>> 17), 0x1b873593);
-    }
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    return h ^ (h >>> 16);
+    return murmurFinish(murmurMix(murmurMix(murmurMix(murmurMix(this.#seed, w[0]), w[1]), w[2]), w[3]));
   }
 
   /** The slot of the key in #words, or the empty slot where it would go (linear probing). */

@@ -363,7 +363,7 @@ export class CaseStore {
     return index;
   }
 
-  /** A row the line index points at, pending or written; null if it is gone (its file's import rolled back). */
+  /** A row the line index points at, pending or written; null if the case has no such row. */
   #storedLine(id: number): IndexedLine | null {
     if (id >= this.#firstPendingId && id < this.#nextEventId) {
       const rows = this.#pending;

@@ -52,7 +52,7 @@ describe('LineIndex', () => {
     expect(rows.offer(index, 2, 1000, 0, 'sshd: user \ufffdx')).toBe('merged');
   });
 
-  it('passes over a row no longer in the case (its import rolled back) and records the line anew', () => {
+  it('passes over a row the case does not hold (a stale slot) and records the line anew', () => {
     const rows = new Rows();
     const index: LineIndex = new LineIndex((id) => rows.byId.get(id) ?? null, everyLineCollides);
     rows.offer(index, 1, 1000, 0, 'session opened for user root');

@@ -1,4 +1,4 @@
-import { growSlotTable } from './slotTable';
+import { growSlotTable, murmurFinish, murmurMix } from './slotTable';
 import { wellFormed } from './wellFormed';
 
 /** A line as its stored row holds it: what tells a true repeat from a hash collision. */
@@ -17,16 +17,10 @@ const FIRST_CAPACITY = 1 << 12;
 
 /** A MurmurHash3-style hash of the line, under a seed of its own (see LineIndex). */
 function seededLineHash(seed: number): LineHash {
-  const mix = (h: number, k: number): number => {
-    h = Math.imul(h ^ k, 0xcc9e2d51);
-    return Math.imul((h << 15) | (h >>> 17), 0x1b873593);
-  };
   return (ts, nodeId, message) => {
-    let h = mix(mix(mix(seed, ts >>> 0), Math.floor(ts / 2 ** 32) | 0), nodeId);
-    for (let i = 0; i < message.length; i++) h = mix(h, message.charCodeAt(i));
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    return h ^ (h >>> 16);
+    let h = murmurMix(murmurMix(murmurMix(seed, ts >>> 0), Math.floor(ts / 2 ** 32) | 0), nodeId);
+    for (let i = 0; i < message.length; i++) h = murmurMix(h, message.charCodeAt(i));
+    return murmurFinish(h);
   };
 }
 
@@ -50,9 +44,10 @@ export class LineIndex {
   #entries = 0;
 
   /**
-   * `lineOf` reads a row the index points at (null for a row no longer there). Syslog lines come from files an attacker may have
-   * written: the hash's seed is the index's own, so that no one can choose lines that all land in
-   * one run of slots.
+   * `lineOf` reads a row the index points at; null for a row not found, passed over (the case never
+   * deletes rows, but a stale slot must not merge a line into nothing). Syslog lines come from files
+   * an attacker may have written: the hash's seed is the index's own, so that no one can choose
+   * lines that all land in one run of slots.
    */
   constructor(lineOf: (eventId: number) => IndexedLine | null, hash: LineHash = seededLineHash((Math.random() * 2 ** 32) | 0)) {
     this.#lineOf = lineOf;
