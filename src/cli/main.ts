@@ -1,13 +1,16 @@
 import { availableParallelism, constants } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { parseWorkerScript, startWorkerEarly } from '../node/earlyWorker';
+import { importHeapFlag } from '../node/importHeap';
 import { importThreadPoolSize } from '../node/threadPool';
 import { EXIT, type CliIo } from './cliIo';
 
 /**
  * The `trailhound` binary (bundled, as CommonJS, to out/cli/trailhound.cjs). Process concerns live
  * here only; the CLI is a bundle of its own (out/cli/cli.mjs). CommonJS so that an import can size
- * libuv's thread pool before it starts (see threadPool.ts). During an import, Ctrl-C aborts it
+ * libuv's thread pool before it starts (see threadPool.ts); an import also lets V8's heap grow
+ * further between full GCs (see importHeap.ts). During an import, Ctrl-C aborts it
  * cleanly (the case is left unchanged; a second Ctrl-C exits at once); so do SIGTERM and SIGHUP,
  * after which the process ends by that signal, as it would have without a listener, but without
  * leaving the case's temp file behind. Other commands keep Node's default, which ends the process
@@ -18,6 +21,9 @@ const argv = process.argv.slice(2);
 if (argv[0] === 'import') {
   const poolSize = importThreadPoolSize(process.env, availableParallelism());
   if (poolSize !== null) process.env.UV_THREADPOOL_SIZE = poolSize;
+  // Before the parse worker starts: its isolate takes the flag too.
+  const heapFlag = importHeapFlag(process.execArgv);
+  if (heapFlag !== null) setFlagsFromString(heapFlag);
 }
 void main();
 
