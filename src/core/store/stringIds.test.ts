@@ -7,7 +7,7 @@ describe('StringIds', () => {
   it('gives a column value the id of its text, whatever the cache holds, and announces each new string once', () => {
     // Few distinct values, many of the same length and characters: cache slots collide often.
     const value = fc.oneof(
-      fc.constantFrom('get', 'list', 'pods', 'pod-206', 'pod-207', 'pod-216', 'RBAC: allowed by "a"', 'RBAC: allowed by "b"', '', 'x', '7'),
+      fc.constantFrom('get', 'list', 'watch', 'patch', 'pods', 'pod-206', 'pod-207', 'pod-216', 'RBAC: allowed by "a"', 'RBAC: allowed by "b"', '', 'x', 'xy', '7'),
       fc.string({ maxLength: 6 }),
       fc.integer({ min: -300, max: 300 }),
       fc.double(),
